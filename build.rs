@@ -1,0 +1,197 @@
+//! Build script: checks the data file and the prepared map, then embeds both as Rust `static`s.
+//!
+//! - `data/associations.toml` is read into the model (`src/data/model.rs`), checked
+//!   (`src/data/validate.rs`) and written to `$OUT_DIR/dataset.rs` (`src/data/bake.rs`).
+//! - `assets/map/europe.json` (made by `scripts/prepare-map`) is read, every country of the data
+//!   file must have a shape in it, and it is written to `$OUT_DIR/europe_map.rs`.
+//!
+//! Any problem stops the build with a message naming the file, the entry and what to fix.
+
+#[allow(dead_code)]
+#[path = "src/data/bake.rs"]
+mod bake;
+#[allow(dead_code)]
+#[path = "src/data/model.rs"]
+mod model;
+#[allow(dead_code)]
+#[path = "src/data/validate.rs"]
+mod validate;
+
+use serde::Deserialize;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const DATA_FILE: &str = "data/associations.toml";
+const MAP_FILE: &str = "assets/map/europe.json";
+
+fn main() {
+    for path in [
+        DATA_FILE,
+        MAP_FILE,
+        "src/data/model.rs",
+        "src/data/validate.rs",
+        "src/data/bake.rs",
+    ] {
+        println!("cargo:rerun-if-changed={path}");
+    }
+    if let Err(problems) = run() {
+        eprintln!();
+        for problem in &problems {
+            eprintln!("error: {problem}");
+        }
+        eprintln!(
+            "\nThe build stopped: {} problem(s) above. The README's \"Editing the data\" section describes every field.",
+            problems.len()
+        );
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Vec<String>> {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").map_err(one)?);
+    let out = PathBuf::from(std::env::var("OUT_DIR").map_err(one)?);
+
+    let dataset = read_dataset(&root.join(DATA_FILE))?;
+    let map = read_map(&root.join(MAP_FILE))?;
+    let missing: Vec<String> = dataset
+        .countries
+        .iter()
+        .filter(|country| !map.countries.iter().any(|shape| shape.id.as_deref() == Some(&country.code)))
+        .map(|country| {
+            format!(
+                "{DATA_FILE}: country \"{}\" has no shape in {MAP_FILE}: add its ISO code to the tables in tools/prepare-map and run scripts/prepare-map",
+                country.code
+            )
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+
+    write(
+        &out.join("dataset.rs"),
+        &format!(
+            "/// The checked contents of `{DATA_FILE}`.\npub static DATASET: Dataset = {};\n",
+            bake::to_source(&dataset)
+        ),
+    )?;
+    write(&out.join("europe_map.rs"), &bake_map(&map))?;
+    Ok(())
+}
+
+fn one(error: impl std::fmt::Display) -> Vec<String> {
+    vec![error.to_string()]
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Vec<String>> {
+    std::fs::write(path, text).map_err(|e| one(format!("cannot write {}: {e}", path.display())))
+}
+
+fn read_dataset(path: &Path) -> Result<model::Dataset, Vec<String>> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| one(format!("{DATA_FILE}: cannot read the data file: {e}")))?;
+    let dataset: model::Dataset = toml::from_str(&text).map_err(|e| {
+        one(format!(
+            "{DATA_FILE}: cannot be read: {}",
+            e.to_string().trim_end()
+        ))
+    })?;
+    let problems = validate::check(&dataset);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(problems
+            .iter()
+            .map(|p| format!("{DATA_FILE}: {p}"))
+            .collect())
+    }
+}
+
+/// `assets/map/europe.json`, as `scripts/prepare-map` writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MapFile {
+    #[allow(dead_code)]
+    about: String,
+    width: f64,
+    height: f64,
+    projection: ProjectionFile,
+    countries: Vec<ShapeFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProjectionFile {
+    lon0_deg: f64,
+    lat0_deg: f64,
+    scale: f64,
+    translate: [f64; 2],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShapeFile {
+    id: Option<String>,
+    name: String,
+    d: String,
+    label: [f64; 2],
+    bbox: [f64; 4],
+}
+
+fn read_map(path: &Path) -> Result<MapFile, Vec<String>> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        one(format!(
+            "{MAP_FILE}: cannot read the prepared map ({e}): run scripts/prepare-map to make it"
+        ))
+    })?;
+    let map: MapFile = serde_json::from_str(&text).map_err(|e| {
+        one(format!(
+            "{MAP_FILE}: not a prepared map ({e}): run scripts/prepare-map to make it again"
+        ))
+    })?;
+    let mut problems = Vec::new();
+    if !(map.width > 0.0 && map.height > 0.0) {
+        problems.push(format!("{MAP_FILE}: the view size must be positive"));
+    }
+    for shape in &map.countries {
+        if !shape.d.starts_with('M') || shape.d.contains(['"', '\\']) {
+            problems.push(format!(
+                "{MAP_FILE}: country \"{}\": `d` is not a path string: run scripts/prepare-map again",
+                shape.name
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(map)
+    } else {
+        Err(problems)
+    }
+}
+
+fn bake_map(map: &MapFile) -> String {
+    let p = &map.projection;
+    let mut out = String::new();
+    let _ = writeln!(out, "/// The prepared map of Europe, from `{MAP_FILE}`.");
+    let _ = writeln!(
+        out,
+        "pub static EUROPE: EuropeMap = EuropeMap {{ width: {:?}, height: {:?}, projection: Projection {{ raw: LambertAzimuthalEqualArea {{ lon0_deg: {:?}, lat0_deg: {:?} }}, transform: Transform {{ scale: {:?}, translate: [{:?}, {:?}] }} }}, countries: &[",
+        map.width, map.height, p.lon0_deg, p.lat0_deg, p.scale, p.translate[0], p.translate[1]
+    );
+    for shape in &map.countries {
+        let _ = writeln!(
+            out,
+            "CountryShape {{ id: {:?}, name: {:?}, d: {:?}, label: [{:?}, {:?}], bbox: [{:?}, {:?}, {:?}, {:?}] }},",
+            shape.id.as_deref(),
+            shape.name,
+            shape.d,
+            shape.label[0] as f32,
+            shape.label[1] as f32,
+            shape.bbox[0] as f32,
+            shape.bbox[1] as f32,
+            shape.bbox[2] as f32,
+            shape.bbox[3] as f32,
+        );
+    }
+    out.push_str("] };\n");
+    out
+}

@@ -1,0 +1,30 @@
+//! The headline figures: territories, associations and countries covered.
+
+use crate::data::Headline;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeadlineProps {
+    pub headline: Headline,
+}
+
+/// "20 territories · 22 associations · 27 countries", counted from the data.
+#[function_component(HeadlineFigures)]
+pub fn headline_figures(props: &HeadlineProps) -> Html {
+    let h = props.headline;
+    let figure = |key: &'static str, value: usize, label: &'static str| {
+        html! {
+            <div class="figure">
+                <dt><span class="figure-value" data-figure={key}>{ value }</span></dt>
+                <dd class="figure-label">{ label }</dd>
+            </div>
+        }
+    };
+    html! {
+        <dl class="headline" aria-label="IMPALA's network in figures">
+            { figure("territories", h.territories, "territories") }
+            { figure("associations", h.associations, "associations") }
+            { figure("countries", h.countries, "countries covered") }
+        </dl>
+    }
+}

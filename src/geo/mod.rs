@@ -1,0 +1,5 @@
+//! Map geometry: projection, path strings, the prepared country shapes (no yew, no web_sys).
+
+pub mod europe;
+pub mod path;
+pub mod projection;

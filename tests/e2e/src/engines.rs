@@ -1,0 +1,305 @@
+//! The three browser engines: where their binaries are, how to start their
+//! WebDriver servers, and the capabilities of a session.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::process::{free_port, start_xvfb, ChildGuard, TempDir};
+use crate::webdriver::{Driver, Session};
+use crate::Result;
+
+pub const WIDTH: u32 = 1280;
+pub const HEIGHT: u32 = 900;
+const DRIVER_READY_TIMEOUT: Duration = Duration::from_secs(20);
+const CHROMIUM: &str = "/usr/bin/chromium";
+const FIREFOX: &str = "/usr/bin/firefox-esr";
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EngineKind {
+    Chromium,
+    Firefox,
+    Webkit,
+}
+
+impl EngineKind {
+    pub const ALL: [Self; 3] = [Self::Chromium, Self::Firefox, Self::Webkit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Chromium => "chromium",
+            Self::Firefox => "firefox",
+            Self::Webkit => "webkit",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The engines named in `E2E_ENGINES` (comma-separated), default all.
+    pub fn selected() -> Result<Vec<Self>> {
+        let Ok(list) = std::env::var("E2E_ENGINES") else {
+            return Ok(Self::ALL.to_vec());
+        };
+        let mut out = Vec::new();
+        for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let kind = Self::from_name(name).ok_or_else(|| {
+                format!("E2E_ENGINES: unknown engine {name:?} (known: chromium, firefox, webkit)")
+            })?;
+            if !out.contains(&kind) {
+                out.push(kind);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Finds every binary this engine needs, or says which is missing and
+    /// which package provides it.
+    fn binaries(self) -> Result<Binaries> {
+        match self {
+            Self::Chromium => Ok(Binaries {
+                driver: find(
+                    "chromedriver",
+                    "install the Debian package `chromium-driver`",
+                )?,
+                browser: existing(CHROMIUM, "install the Debian package `chromium`")?,
+                xvfb: None,
+            }),
+            Self::Firefox => Ok(Binaries {
+                driver: find("geckodriver", "run `cargo install geckodriver`")?,
+                browser: existing(FIREFOX, "install the Debian package `firefox-esr`")?,
+                xvfb: None,
+            }),
+            Self::Webkit => Ok(Binaries {
+                driver: find(
+                    "WebKitWebDriver",
+                    "install the Debian package `webkit2gtk-driver`",
+                )?,
+                browser: existing(
+                    MINIBROWSER,
+                    "install the Debian package `webkit2gtk-driver`",
+                )?,
+                xvfb: Some(find("Xvfb", "install the Debian package `xvfb`")?),
+            }),
+        }
+    }
+}
+
+struct Binaries {
+    driver: PathBuf,
+    browser: PathBuf,
+    xvfb: Option<PathBuf>,
+}
+
+/// `name` on `PATH`, or in cargo's bin directory (where `cargo install` puts it).
+fn find(name: &str, how_to_install: &str) -> Result<PathBuf> {
+    let path_dirs = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|d| d.join("bin"));
+    path_dirs
+        .into_iter()
+        .chain(cargo_bin)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("`{name}` not found on PATH nor in ~/.cargo/bin: {how_to_install}"))
+}
+
+fn existing(path: &str, how_to_install: &str) -> Result<PathBuf> {
+    let p = PathBuf::from(path);
+    if p.is_file() {
+        Ok(p)
+    } else {
+        Err(format!("{path} is missing: {how_to_install}"))
+    }
+}
+
+/// A running engine: driver (and Xvfb) processes plus one session.
+/// Dropping it deletes the session, then stops the processes.
+pub struct Engine {
+    pub kind: EngineKind,
+    session: Option<Session>,
+    /// Whether this engine's screenshot was saved already.
+    pub screenshot_saved: bool,
+    /// Whether the app failed to become ready in an earlier case.
+    pub app_failed_to_load: bool,
+    // Dropped in this order: driver, then X server, then the scratch dir.
+    _driver: ChildGuard,
+    _xvfb: Option<ChildGuard>,
+    _scratch: TempDir,
+}
+
+impl Engine {
+    pub fn start(kind: EngineKind, log_dir: &Path) -> Result<Self> {
+        let bins = kind.binaries()?;
+        // Everything the driver and browser write (profiles, caches, temp
+        // files) goes under this directory, removed when the engine stops.
+        let scratch = TempDir::new(&format!("e2e-{}", kind.name()))?;
+        let scratch_dir = |name: &str| -> Result<PathBuf> {
+            let dir = scratch.path().join(name);
+            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            Ok(dir)
+        };
+        let scratch_env = [
+            ("TMPDIR", scratch_dir("tmp")?),
+            ("XDG_CACHE_HOME", scratch_dir("cache")?),
+            ("XDG_CONFIG_HOME", scratch_dir("config")?),
+            ("XDG_DATA_HOME", scratch_dir("data")?),
+        ];
+        let profile = scratch_dir("profile")?;
+        let log = |what: &str| log_dir.join(format!("{}-{what}.log", kind.name()));
+        let xvfb = match &bins.xvfb {
+            Some(xvfb) => Some(start_xvfb(xvfb, &log("xvfb"))?),
+            None => None,
+        };
+        let display = xvfb.as_ref().map(|(_, n)| *n);
+        let xvfb = xvfb.map(|(guard, _)| guard);
+
+        let mut attempt = 0;
+        let (driver_process, driver) = loop {
+            attempt += 1;
+            let port = free_port()?;
+            let mut cmd = Command::new(&bins.driver);
+            match kind {
+                // chromedriver has no host flag; it listens on loopback only.
+                EngineKind::Chromium => cmd.arg(format!("--port={port}")),
+                EngineKind::Firefox => {
+                    cmd.args(["--host", "127.0.0.1", "--port", &port.to_string()])
+                }
+                EngineKind::Webkit => cmd.args(["--host=127.0.0.1", &format!("--port={port}")]),
+            };
+            cmd.envs(scratch_env.iter().map(|(k, v)| (k, v)));
+            if let Some(n) = display {
+                cmd.env("DISPLAY", format!(":{n}"))
+                    .env("GDK_BACKEND", "x11")
+                    .env_remove("WAYLAND_DISPLAY");
+            }
+            let mut process = ChildGuard::spawn(
+                &bins.driver.display().to_string(),
+                &mut cmd,
+                Some(&log("driver")),
+            )?;
+            let driver = Driver {
+                addr: SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
+            };
+            match driver.wait_ready(DRIVER_READY_TIMEOUT, || process.check_alive()) {
+                Ok(()) => break (process, driver),
+                // The port may have been taken meanwhile: retry on another.
+                Err(e) if attempt < 3 => eprintln!("e2e: {}: retrying: {e}", kind.name()),
+                Err(e) => return Err(format!("{}: {e}{}", kind.name(), process.log_tail())),
+            }
+        };
+
+        let caps = capabilities(kind, &bins.browser, &profile);
+        let session = driver
+            .new_session(caps)
+            .map_err(|e| format!("{}: {e}{}", kind.name(), driver_process.log_tail()))?;
+        let engine = Self {
+            kind,
+            session: Some(session),
+            screenshot_saved: false,
+            app_failed_to_load: false,
+            _driver: driver_process,
+            _xvfb: xvfb,
+            _scratch: scratch,
+        };
+        set_viewport_size(engine.session()?)
+            .map_err(|e| format!("{}: setting the viewport size: {e}", kind.name()))?;
+        Ok(engine)
+    }
+
+    pub fn session(&self) -> Result<&Session> {
+        self.session
+            .as_ref()
+            .ok_or_else(|| format!("{}: no session", self.kind.name()))
+    }
+}
+
+impl Drop for Engine {
+    fn drop(&mut self) {
+        if let Some(session) = self.session.take() {
+            if let Err(e) = session.delete() {
+                eprintln!("e2e: {}: deleting the session: {e}", self.kind.name());
+            }
+        }
+    }
+}
+
+/// Resizes the window so that the viewport (not the window) is
+/// `WIDTH`x`HEIGHT` in every engine: the window sizes the browsers take
+/// include toolbars (MiniBrowser) or differ (headless Chromium), and
+/// MiniBrowser has no size flag at all.
+fn set_viewport_size(session: &Session) -> Result<()> {
+    let inner = || -> Result<(i64, i64)> {
+        let v = session.execute(
+            "return [window.innerWidth, window.innerHeight];",
+            Vec::new(),
+        )?;
+        match (v[0].as_i64(), v[1].as_i64()) {
+            (Some(w), Some(h)) => Ok((w, h)),
+            _ => Err(format!("unexpected inner size {v}")),
+        }
+    };
+    let (w, h) = inner()?;
+    let (want_w, want_h) = (i64::from(WIDTH), i64::from(HEIGHT));
+    if (w, h) == (want_w, want_h) {
+        return Ok(());
+    }
+    let rect = session.window_rect()?;
+    session.set_window_size(rect.0 + want_w - w, rect.1 + want_h - h)?;
+    let (w, h) = inner()?;
+    if (w, h) != (want_w, want_h) {
+        return Err(format!("viewport is {w}x{h}, wanted {want_w}x{want_h}"));
+    }
+    Ok(())
+}
+
+fn capabilities(kind: EngineKind, browser: &Path, profile: &Path) -> Value {
+    let common = json!({
+        "pageLoadStrategy": "normal",
+        "timeouts": { "pageLoad": 30_000, "script": 30_000, "implicit": 0 },
+    });
+    let mut caps = match kind {
+        EngineKind::Chromium => {
+            let args = vec![
+                "--headless=new".to_owned(),
+                "--no-sandbox".into(),
+                "--disable-gpu".into(),
+                "--disable-quic".into(),
+                "--no-first-run".into(),
+                "--disable-background-networking".into(),
+                "--disable-component-update".into(),
+                "--disable-sync".into(),
+                format!("--window-size={WIDTH},{HEIGHT}"),
+                format!("--user-data-dir={}", profile.display()),
+            ];
+            json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": { "binary": browser, "args": args },
+            })
+        }
+        EngineKind::Firefox => json!({
+            "browserName": "firefox",
+            "moz:firefoxOptions": {
+                "binary": browser,
+                "args": ["-headless", format!("--width={WIDTH}"), format!("--height={HEIGHT}")],
+            },
+        }),
+        EngineKind::Webkit => json!({
+            "browserName": "MiniBrowser",
+            "webkitgtk:browserOptions": { "binary": browser, "args": ["--automation"] },
+        }),
+    };
+    if let (Some(caps), Some(common)) = (caps.as_object_mut(), common.as_object()) {
+        caps.extend(common.clone());
+    }
+    caps
+}

@@ -1,0 +1,369 @@
+//! A static file server for the Trunk output directory, on 127.0.0.1 and a
+//! free port. One thread accepts; each connection gets a short-lived thread
+//! that answers one request and closes. `index.html` gets the console
+//! recorder ([`CONSOLE_RECORDER`]) injected right after `<head>`.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::Result;
+
+/// Injected into `index.html` before anything else runs: records
+/// `console.error`, `console.warn`, uncaught errors, failed resource loads and
+/// unhandled promise rejections into `window.__e2e = {errors, warnings}`.
+pub const CONSOLE_RECORDER: &str = r#"<script>(function () {
+  var rec = { errors: [], warnings: [] };
+  window.__e2e = rec;
+  function fmt(a) {
+    try {
+      if (a instanceof Error) {
+        var s = String(a), st = a.stack || "";
+        return st.indexOf(s) >= 0 ? st : st ? s + "\n" + st : s;
+      }
+      if (typeof a === "object" && a !== null) return JSON.stringify(a);
+    } catch (_) {}
+    return String(a);
+  }
+  function wrap(name, list) {
+    var orig = console[name];
+    console[name] = function () {
+      try { list.push(Array.prototype.map.call(arguments, fmt).join(" ")); } catch (_) {}
+      return orig.apply(console, arguments);
+    };
+  }
+  wrap("error", rec.errors);
+  wrap("warn", rec.warnings);
+  window.addEventListener("error", function (ev) {
+    var t = ev.target;
+    if (t && t !== window && t.nodeType === 1) {
+      rec.errors.push("failed to load resource: " + (t.src || t.href ||
+        t.outerHTML.slice(0, 120)));
+    } else {
+      rec.errors.push("uncaught: " + ((ev.error && ev.error.stack) || ev.message) +
+        " (" + ev.filename + ":" + ev.lineno + ")");
+    }
+  }, true);
+  window.addEventListener("unhandledrejection", function (ev) {
+    rec.errors.push("unhandled rejection: " + fmt(ev.reason));
+  });
+})();</script>"#;
+
+/// The running server; dropping it stops the accept thread.
+pub struct StaticServer {
+    addr: SocketAddr,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl StaticServer {
+    /// Serves `root` (which must contain `index.html`).
+    pub fn start(root: &Path) -> Result<Self> {
+        let root = root
+            .canonicalize()
+            .map_err(|e| format!("{}: {e}", root.display()))?;
+        let listener =
+            TcpListener::bind("127.0.0.1:0").map_err(|e| format!("binding 127.0.0.1:0: {e}"))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let thread = {
+            let stop = Arc::clone(&stop);
+            std::thread::Builder::new()
+                .name("e2e-static-server".into())
+                .spawn(move || accept_loop(&listener, &root, &stop))
+                .map_err(|e| format!("spawning server thread: {e}"))?
+        };
+        Ok(Self {
+            addr,
+            stop,
+            thread: Some(thread),
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the blocking accept() so it sees the flag.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn accept_loop(listener: &TcpListener, root: &Path, stop: &AtomicBool) {
+    for stream in listener.incoming() {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        let Ok(stream) = stream else { continue };
+        let root = root.to_path_buf();
+        // Connection threads end on their own: one request, read timeouts.
+        let _ = std::thread::Builder::new()
+            .name("e2e-static-conn".into())
+            .spawn(move || {
+                let _ = handle(stream, &root);
+            });
+    }
+}
+
+fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line)? == 0 {
+        return Ok(()); // opened and closed without a request (e.g. our wake-up)
+    }
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line.trim_end().is_empty() {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let (status, content_type, body) = match method {
+        "GET" | "HEAD" => respond(root, target),
+        _ => (
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed\n".to_vec(),
+        ),
+    };
+    let reason = match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "Internal Server Error",
+    };
+    let head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n\
+         Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
+    }
+    stream.flush()
+}
+
+fn respond(root: &Path, target: &str) -> (u16, &'static str, Vec<u8>) {
+    let text = "text/plain; charset=utf-8";
+    let Some(path) = resolve(root, target) else {
+        return (400, text, b"bad request path\n".to_vec());
+    };
+    let Ok(bytes) = std::fs::read(&path) else {
+        return (404, text, format!("not found: {target}\n").into_bytes());
+    };
+    let content_type = mime_type(&path);
+    if path.file_name().is_some_and(|n| n == "index.html") {
+        let html = String::from_utf8_lossy(&bytes);
+        return (200, content_type, inject_recorder(&html).into_bytes());
+    }
+    (200, content_type, bytes)
+}
+
+/// Maps a request target to a file under `root`, or `None` for anything that
+/// could escape it (`..`, absolute parts, NUL, backslashes, bad escapes,
+/// symlinks pointing outside). Missing files map to a path that won't open.
+fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    let decoded = percent_decode(path)?;
+    if !decoded.starts_with('/') || decoded.contains(['\\', '\0']) {
+        return None;
+    }
+    let mut file = root.to_path_buf();
+    for component in Path::new(decoded.trim_start_matches('/')).components() {
+        match component {
+            Component::Normal(part) => file.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    match file.canonicalize() {
+        Ok(real) if !real.starts_with(root) => None,
+        _ => Some(file),
+    }
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn mime_type(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "json" | "map" => "application/json",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        "woff2" => "font/woff2",
+        "webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Inserts [`CONSOLE_RECORDER`] right after the `<head ...>` tag (or at the
+/// very start if there is none).
+fn inject_recorder(html: &str) -> String {
+    let at = html
+        .to_ascii_lowercase()
+        .find("<head")
+        .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
+        .unwrap_or(0);
+    format!("{}{CONSOLE_RECORDER}{}", &html[..at], &html[at..])
+}
+
+/// Checks of the server itself, run as `static_server::<name>` trials.
+pub type SelfTest = fn(SocketAddr, &Path) -> Result<()>;
+
+pub const SELF_TESTS: &[(&str, SelfTest)] = &[
+    ("index_has_console_recorder", index_has_console_recorder),
+    ("content_types", content_types),
+    ("missing_files_and_traversal", missing_files_and_traversal),
+];
+
+fn get(addr: SocketAddr, path: &str) -> Result<crate::http::Response> {
+    crate::http::request(addr, "GET", path, None, Duration::from_secs(10))
+}
+
+fn index_has_console_recorder(addr: SocketAddr, _: &Path) -> Result<()> {
+    for path in ["/", "/index.html"] {
+        let r = get(addr, path)?;
+        let head_end = r
+            .body
+            .find("<head")
+            .and_then(|at| r.body[at..].find('>').map(|end| at + end + 1))
+            .ok_or_else(|| format!("GET {path}: no <head> in the page"))?;
+        if r.status != 200
+            || r.header("content-type") != Some(mime_type(Path::new("index.html")))
+            || !r.body[head_end..].starts_with(CONSOLE_RECORDER)
+        {
+            return Err(format!(
+                "GET {path}: HTTP {} {:?}, recorder right after <head>: {}",
+                r.status,
+                r.header("content-type"),
+                r.body[head_end..].starts_with(CONSOLE_RECORDER)
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn content_types(addr: SocketAddr, dist: &Path) -> Result<()> {
+    for (name, want) in [
+        ("a.wasm", "application/wasm"),
+        ("a.js", "text/javascript; charset=utf-8"),
+        ("a.css", "text/css; charset=utf-8"),
+        ("a.svg", "image/svg+xml"),
+        ("a.json", "application/json"),
+        ("a.png", "image/png"),
+        ("a.ico", "image/x-icon"),
+        ("a.txt", "text/plain; charset=utf-8"),
+        ("a.html", "text/html; charset=utf-8"),
+    ] {
+        let got = mime_type(Path::new(name));
+        if got != want {
+            return Err(format!("{name}: {got}, expected {want}"));
+        }
+    }
+    // Every file of dist/ comes back whole with its type.
+    let root = dist.canonicalize().map_err(|e| e.to_string())?;
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let Ok(rel) = path.strip_prefix(&root) else {
+                continue;
+            };
+            let url = format!("/{}", rel.to_string_lossy());
+            let r = get(addr, &url)?;
+            let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            let is_index = url.ends_with("/index.html");
+            if r.status != 200
+                || r.header("content-type") != Some(mime_type(&path))
+                || (!is_index && r.header("content-length") != Some(&len.to_string()))
+            {
+                return Err(format!(
+                    "GET {url}: HTTP {}, type {:?}, length {:?} (file: {len} bytes)",
+                    r.status,
+                    r.header("content-type"),
+                    r.header("content-length")
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn missing_files_and_traversal(addr: SocketAddr, _: &Path) -> Result<()> {
+    let missing = get(addr, "/no-such-file.js")?;
+    if missing.status != 404 {
+        return Err(format!(
+            "missing file: HTTP {}, expected 404",
+            missing.status
+        ));
+    }
+    for path in [
+        "/../Cargo.toml",
+        "/../../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/..%2f..%2fCargo.toml",
+        "/%2e%2e%5c%2e%2e%5cCargo.toml",
+        "//etc/passwd",
+        "/%00",
+    ] {
+        let r = get(addr, path)?;
+        if r.status == 200 {
+            return Err(format!("GET {path} was served (HTTP 200)"));
+        }
+    }
+    Ok(())
+}
