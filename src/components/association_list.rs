@@ -51,6 +51,14 @@ fn entry(association: &'static Association) -> Html {
                 }
             </p>
             <p class="association-description">{ &*association.description }</p>
+            if let Some(representation) = &association.represented_by {
+                <p class="association-relation">
+                    { format!("Represented within IMPALA by {}.", representation.association) }
+                </p>
+            }
+            if let Some(joining) = &association.joined_impala {
+                <p class="association-relation">{ format!("Joined IMPALA in {}.", joining.year) }</p>
+            }
         </li>
     }
 }

@@ -17,7 +17,7 @@ pub fn europe_map() -> Html {
     html! {
         <figure class="map-figure">
             <svg class="europe-map" viewBox={view_box} role="img"
-                aria-labelledby="map-title map-desc" preserveAspectRatio="xMidYMid meet">
+                aria-labelledby="map-title" aria-describedby="map-desc" preserveAspectRatio="xMidYMid meet">
                 <title id="map-title">{ "Map of Europe" }</title>
                 <desc id="map-desc">
                     { format!("The {} countries covered by IMPALA's national associations are filled in colour; other countries are grey.", covered.len()) }

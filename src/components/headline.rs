@@ -8,23 +8,24 @@ pub struct HeadlineProps {
     pub headline: Headline,
 }
 
-/// "20 territories · 22 associations · 27 countries", counted from the data.
+/// "20 territories · 22 associations · 27 countries covered", counted from the data.
 #[function_component(HeadlineFigures)]
 pub fn headline_figures(props: &HeadlineProps) -> Html {
     let h = props.headline;
     let figure = |key: &'static str, value: usize, label: &'static str| {
         html! {
-            <div class="figure">
-                <dt><span class="figure-value" data-figure={key}>{ value }</span></dt>
-                <dd class="figure-label">{ label }</dd>
-            </div>
+            <li class="figure">
+                <span class="figure-value" data-figure={key}>{ value }</span>
+                { " " }
+                <span class="figure-label">{ label }</span>
+            </li>
         }
     };
     html! {
-        <dl class="headline" aria-label="IMPALA's network in figures">
+        <ul class="headline" aria-label="IMPALA's network in figures">
             { figure("territories", h.territories, "territories") }
             { figure("associations", h.associations, "associations") }
             { figure("countries", h.countries, "countries covered") }
-        </dl>
+        </ul>
     }
 }

@@ -13,6 +13,7 @@ pub const CASES: &[(&str, CaseFn)] = &[
     ("loads_without_console_errors", loads_without_console_errors),
     ("one_shape_per_member_country", one_shape_per_member_country),
     ("headline_figures", headline_figures),
+    ("lists_every_association_once", lists_every_association_once),
 ];
 
 /// What the page must show, taken from the app's own data (built once).
@@ -23,6 +24,8 @@ pub struct Expected {
     pub countries: usize,
     /// ISO 3166-1 alpha-2 codes of the covered countries (Kosovo is `XK`).
     pub country_codes: BTreeSet<String>,
+    /// Acronyms of the member associations.
+    pub acronyms: BTreeSet<String>,
 }
 
 impl Expected {
@@ -35,6 +38,11 @@ impl Expected {
             country_codes: impala_map::data::covered_country_codes()
                 .into_iter()
                 .map(str::to_owned)
+                .collect(),
+            acronyms: impala_map::data::dataset()
+                .associations
+                .iter()
+                .map(|a| a.acronym.to_string())
                 .collect(),
         }
     }
@@ -124,5 +132,23 @@ fn headline_figures(page: &mut Page, expected: &Expected) -> Result<()> {
         Ok(())
     } else {
         Err(problems.join("; "))
+    }
+}
+
+fn lists_every_association_once(page: &mut Page, expected: &Expected) -> Result<()> {
+    page.open_app()?;
+    let listed: Vec<String> = page.eval(
+        "Array.from(document.querySelectorAll('li[data-association]'), \
+         (e) => e.getAttribute('data-association'))",
+    )?;
+    let set: BTreeSet<String> = listed.iter().cloned().collect();
+    if listed.len() == expected.acronyms.len() && set == expected.acronyms {
+        Ok(())
+    } else {
+        Err(format!(
+            "listed {} item(s) {listed:?}, expected each of {:?} once",
+            listed.len(),
+            expected.acronyms
+        ))
     }
 }

@@ -4,7 +4,7 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
@@ -248,18 +248,24 @@ fn set_viewport_size(session: &Session) -> Result<()> {
             _ => Err(format!("unexpected inner size {v}")),
         }
     };
-    let (w, h) = inner()?;
     let (want_w, want_h) = (i64::from(WIDTH), i64::from(HEIGHT));
-    if (w, h) == (want_w, want_h) {
-        return Ok(());
+    // WebKitGTK applies a resize asynchronously: poll until the viewport has the wanted size,
+    // asking again from the current sizes each time, within a deadline.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut pause = Duration::from_millis(20);
+    loop {
+        let (w, h) = inner()?;
+        if (w, h) == (want_w, want_h) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("viewport is {w}x{h}, wanted {want_w}x{want_h}"));
+        }
+        let rect = session.window_rect()?;
+        session.set_window_size(rect.0 + want_w - w, rect.1 + want_h - h)?;
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(250));
     }
-    let rect = session.window_rect()?;
-    session.set_window_size(rect.0 + want_w - w, rect.1 + want_h - h)?;
-    let (w, h) = inner()?;
-    if (w, h) != (want_w, want_h) {
-        return Err(format!("viewport is {w}x{h}, wanted {want_w}x{want_h}"));
-    }
-    Ok(())
 }
 
 fn capabilities(kind: EngineKind, browser: &Path, profile: &Path) -> Value {
