@@ -81,7 +81,7 @@ setup_browsers() {
   command -v firefox-esr >/dev/null 2>&1 || packages+=(firefox-esr)
   command -v WebKitWebDriver >/dev/null 2>&1 || packages+=(webkit2gtk-driver)
   command -v Xvfb >/dev/null 2>&1 || packages+=(xvfb)
-  fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
+  [[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || packages+=(fonts-dejavu-core)
   if ((${#packages[@]})); then
     apt_install "${packages[@]}"
   fi

@@ -39,8 +39,12 @@ pub fn europe_map() -> Html {
                 </g>
             </svg>
             <figcaption class="map-legend">
-                <span class="swatch swatch-member" aria-hidden="true"></span>{ "covered by an IMPALA member association" }
-                <span class="swatch swatch-other" aria-hidden="true"></span>{ "other countries" }
+                <span class="legend-item">
+                    <span class="swatch swatch-member" aria-hidden="true"></span>{ "covered by an IMPALA member association" }
+                </span>
+                <span class="legend-item">
+                    <span class="swatch swatch-other" aria-hidden="true"></span>{ "other countries" }
+                </span>
             </figcaption>
         </figure>
     }
