@@ -63,11 +63,10 @@ impl Dataset {
     }
 
     /// The associations that cover a country.
-    pub fn associations_in(&self, code: &str) -> impl Iterator<Item = &Association> + '_ {
-        let code = code.to_string();
+    pub fn associations_in<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Association> {
         self.associations
             .iter()
-            .filter(move |a| a.countries.iter().any(|c| *c == code))
+            .filter(move |a| a.countries.iter().any(|c| c == code))
     }
 
     /// The associations, oldest first (unknown years at the start of their range; ties by
@@ -79,5 +78,37 @@ impl Dataset {
                 .cmp(&(b.founded.sort_year(), b.acronym.as_ref()))
         });
         list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::dataset;
+
+    #[test]
+    fn france_and_italy_each_have_two_associations() {
+        let acronyms = |code| -> Vec<&str> {
+            dataset()
+                .associations_in(code)
+                .map(|a| a.acronym.as_ref())
+                .collect()
+        };
+        assert_eq!(acronyms("FR"), ["UPFI", "FELIN"]);
+        assert_eq!(acronyms("IT"), ["PMI", "AUDIOCOOP"]);
+        assert_eq!(acronyms("XK"), ["RUNDA"]);
+    }
+
+    #[test]
+    fn associations_by_founding_start_with_som_and_place_unknown_years_at_their_range_start() {
+        let order: Vec<&str> = dataset()
+            .associations_by_founding()
+            .iter()
+            .map(|a| a.acronym.as_ref())
+            .collect();
+        assert_eq!(order.first(), Some(&"SOM"));
+        let position = |acronym| order.iter().position(|a| *a == acronym);
+        // FELIN's range starts in 2010, INDIERO's in 2011 (after PLATFORMA, 2011, by acronym).
+        assert!(position("FELIN") < position("INDIERO"));
+        assert!(position("AUDIOCOOP") < position("DUP"));
     }
 }
