@@ -249,8 +249,16 @@ fn set_viewport_size(session: &Session) -> Result<()> {
         }
     };
     let (want_w, want_h) = (i64::from(WIDTH), i64::from(HEIGHT));
-    // WebKitGTK applies a resize asynchronously: poll until the viewport has the wanted size,
-    // asking again from the current sizes each time, within a deadline.
+    // The window's extra size (toolbars) is measured once, before any resize, so the target
+    // window size stays fixed. WebKitGTK applies a resize asynchronously: poll until the
+    // viewport has the wanted size, asking again only while the window is not at the target.
+    let (w, h) = inner()?;
+    if (w, h) == (want_w, want_h) {
+        return Ok(());
+    }
+    let rect = session.window_rect()?;
+    let target = (rect.0 + want_w - w, rect.1 + want_h - h);
+    session.set_window_size(target.0, target.1)?;
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut pause = Duration::from_millis(20);
     loop {
@@ -261,8 +269,9 @@ fn set_viewport_size(session: &Session) -> Result<()> {
         if Instant::now() > deadline {
             return Err(format!("viewport is {w}x{h}, wanted {want_w}x{want_h}"));
         }
-        let rect = session.window_rect()?;
-        session.set_window_size(rect.0 + want_w - w, rect.1 + want_h - h)?;
+        if session.window_rect()? != target {
+            session.set_window_size(target.0, target.1)?;
+        }
         std::thread::sleep(pause);
         pause = (pause * 2).min(Duration::from_millis(250));
     }
