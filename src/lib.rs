@@ -11,5 +11,8 @@ pub mod components;
 pub mod data;
 pub mod format;
 pub mod geo;
+pub mod palette;
+pub mod search;
+pub mod state;
 
 pub use components::App;

@@ -1,0 +1,1 @@
+//! Finding an association or a country from what a person types (to be written).
