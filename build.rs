@@ -3,16 +3,23 @@
 //! - `data/associations.toml` is read into the model (`src/data/model.rs`), checked
 //!   (`src/data/validate.rs`) and written to `$OUT_DIR/dataset.rs` (`src/data/bake.rs`).
 //! - `assets/map/europe.json` (made by `scripts/prepare-map`) is read, every country of the data
-//!   file must have a shape in it, and it is written to `$OUT_DIR/europe_map.rs`.
+//!   file must have a shape in it, and it is written to `$OUT_DIR/europe_map.rs`, together with
+//!   the pairs of countries that share a border (`src/geo/adjacency.rs`).
 //!
 //! Any problem stops the build with a message naming the file, the entry and what to fix.
 
+#[allow(dead_code)]
+#[path = "src/geo/adjacency.rs"]
+mod adjacency;
 #[allow(dead_code)]
 #[path = "src/data/bake.rs"]
 mod bake;
 #[allow(dead_code)]
 #[path = "src/data/model.rs"]
 mod model;
+#[allow(dead_code)]
+#[path = "src/geo/path.rs"]
+mod path;
 #[allow(dead_code)]
 #[path = "src/data/validate.rs"]
 mod validate;
@@ -31,6 +38,8 @@ fn main() {
         "src/data/model.rs",
         "src/data/validate.rs",
         "src/data/bake.rs",
+        "src/geo/adjacency.rs",
+        "src/geo/path.rs",
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
@@ -75,7 +84,8 @@ fn run() -> Result<(), Vec<String>> {
             bake::to_source(&dataset)
         ),
     )?;
-    write(&out.join("europe_map.rs"), &bake_map(&map))?;
+    let neighbours = map_neighbours(&map)?;
+    write(&out.join("europe_map.rs"), &bake_map(&map, &neighbours))?;
     Ok(())
 }
 
@@ -168,7 +178,21 @@ fn read_map(path: &Path) -> Result<MapFile, Vec<String>> {
     }
 }
 
-fn bake_map(map: &MapFile) -> String {
+/// The pairs of shapes with an id that share a border, sorted, each once.
+fn map_neighbours(map: &MapFile) -> Result<Vec<(String, String)>, Vec<String>> {
+    let shapes: Vec<(&str, &str)> = map
+        .countries
+        .iter()
+        .filter_map(|shape| Some((shape.id.as_deref()?, shape.d.as_str())))
+        .collect();
+    adjacency::neighbours(&shapes).map_err(|e| {
+        one(format!(
+            "{MAP_FILE}: {e}: run scripts/prepare-map to make it again"
+        ))
+    })
+}
+
+fn bake_map(map: &MapFile, neighbours: &[(String, String)]) -> String {
     let p = &map.projection;
     let mut out = String::new();
     let _ = writeln!(out, "/// The prepared map of Europe, from `{MAP_FILE}`.");
@@ -191,6 +215,10 @@ fn bake_map(map: &MapFile) -> String {
             shape.bbox[2] as f32,
             shape.bbox[3] as f32,
         );
+    }
+    out.push_str("], neighbours: &[");
+    for (a, b) in neighbours {
+        let _ = write!(out, "({a:?}, {b:?}), ");
     }
     out.push_str("] };\n");
     out

@@ -68,6 +68,73 @@ pub fn join_words(words: &[String], conjunction: &str) -> String {
     }
 }
 
+/// A founding year as spoken after a name: "founded 1993", "founded 1998 (also given as 1999)",
+/// "founding year unknown (2011–2019)".
+pub fn founded_phrase(founded: &Founding) -> String {
+    match founded {
+        Founding::Unknown {
+            earliest, latest, ..
+        } => format!("founding year unknown ({earliest}–{latest})"),
+        _ => format!("founded {}", founding(founded)),
+    }
+}
+
+/// A country and its associations, as one line: the accessible name of a country on the map.
+/// "Germany: VUT, founded 1993"; "France: UPFI, founded 1996 (also given as 1986 or 1993); FELIN,
+/// founding year unknown (2010–2020)". A code missing from the data is shown as the code itself.
+pub fn country_summary(data: &Dataset, code: &str) -> String {
+    let name = data
+        .country(code)
+        .map_or_else(|| code.to_string(), |country| country.name.to_string());
+    let associations: Vec<String> = data
+        .associations_in(code)
+        .map(|a| format!("{}, {}", a.acronym, founded_phrase(&a.founded)))
+        .collect();
+    if associations.is_empty() {
+        name
+    } else {
+        format!("{name}: {}", associations.join("; "))
+    }
+}
+
+/// What a screen reader announces when something is selected: "VUT selected: Verband
+/// unabhängiger Musikunternehmen, Germany, founded 1993. Details follow the map."; for a country
+/// with several associations, their acronyms.
+pub fn selection_announcement(
+    data: &Dataset,
+    selection: Option<crate::state::Selection>,
+) -> String {
+    use crate::state::Selection;
+    match selection {
+        None => String::new(),
+        Some(Selection::Association(acronym)) => match data.association(acronym) {
+            Some(a) => {
+                let name = a.name_english.as_deref().or(a.name_native.as_deref());
+                let countries = country_names(data, a.countries.iter().map(|c| c.as_ref()));
+                let named = name.map_or_else(String::new, |name| format!("{name}, "));
+                format!(
+                    "{} selected: {named}{countries}, {}. The details follow the map.",
+                    a.acronym,
+                    founded_phrase(&a.founded)
+                )
+            }
+            None => String::new(),
+        },
+        Some(Selection::Country(code)) => {
+            let acronyms: Vec<String> = data
+                .associations_in(code)
+                .map(|a| a.acronym.to_string())
+                .collect();
+            let name = data.country(code).map_or(code, |c| &*c.name);
+            format!(
+                "{name} selected: {} associations, {}. Choose one in the details.",
+                acronyms.len(),
+                join_words(&acronyms, "and")
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +203,31 @@ mod tests {
         assert_eq!(first("AIM"), "over 1,000 members (2020)");
         assert_eq!(first("FELIN"), "about 1,500 labels (2020)");
         assert_eq!(first("UPFI"), "78 members");
+    }
+
+    #[test]
+    fn a_country_summary_names_the_country_and_each_association_with_its_year() {
+        let data = dataset();
+        assert_eq!(country_summary(data, "DE"), "Germany: VUT, founded 1993");
+        assert_eq!(
+            country_summary(data, "FR"),
+            "France: UPFI, founded 1996 (also given as 1986 or 1993); FELIN, founding year unknown (2010–2020)"
+        );
+        assert_eq!(country_summary(data, "ZZ"), "ZZ");
+    }
+
+    #[test]
+    fn selecting_announces_the_association_or_the_choice() {
+        use crate::state::Selection;
+        let data = dataset();
+        assert_eq!(
+            selection_announcement(data, Some(Selection::Association("VUT"))),
+            "VUT selected: Verband Unabhängiger Musikunternehmer, Germany, founded 1993. The details follow the map."
+        );
+        assert_eq!(
+            selection_announcement(data, Some(Selection::Country("IT"))),
+            "Italy selected: 2 associations, PMI and AUDIOCOOP. Choose one in the details."
+        );
+        assert_eq!(selection_announcement(data, None), "");
     }
 }

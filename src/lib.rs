@@ -11,6 +11,7 @@ pub mod components;
 pub mod data;
 pub mod format;
 pub mod geo;
+pub mod hooks;
 pub mod palette;
 pub mod search;
 pub mod state;

@@ -1,1 +1,374 @@
-//! Finding an association or a country from what a person types (to be written).
+//! Finding an association or a country from what a person types into the search box. Pure: std
+//! only, no `yew`, no `web_sys`.
+//!
+//! Both the query and every searchable form are [`fold`]ed (lowercase, accents stripped,
+//! punctuation as spaces), so "vtmo" finds VTMÖ and "osterr" finds Österreich. An association is
+//! found by its acronym, `name_native` or `name_english`; a country by its English name, any of
+//! its `native_names`, or its ISO code (exact match only).
+
+use crate::data::{Association, Country, Dataset};
+use crate::state::Selection;
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchHit {
+    /// What to select when the person picks this hit.
+    pub selection: Selection,
+    /// What to show, e.g. "VTMÖ · Verband unabhängiger … (Austria)" or "Austria · Österreich".
+    pub label: String,
+    /// `"association"` or `"country"`.
+    pub kind: &'static str,
+}
+
+/// Lowercases `text`, strips diacritics (Latin-1 Supplement, Latin Extended-A, ș/ț and combining
+/// marks: "Ö" becomes "o", "ß" becomes "ss", "Ł" becomes "l"), keeps other scripts (lowercased),
+/// turns everything that is not a letter or digit into a space and collapses and trims spaces.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if is_mark(c) {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        match base(c) {
+            Some(plain) => out.push_str(plain),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters dropped without a trace: combining accents, Hebrew and Arabic vowel points, soft
+/// hyphen and zero-width characters.
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}'
+        | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}' | '\u{05C2}' | '\u{05C4}' | '\u{05C5}'
+        | '\u{05C7}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        | '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The plain Latin letters for a lowercase accented letter, if it is one.
+fn base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ð' | 'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĳ' => "ij",
+        'ĵ' => "j",
+        'ķ' | 'ĸ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ſ' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
+/// How well a folded form matches a folded query, best first: 0 the whole form, 1 its start,
+/// 2 the start of a later word, 3 anywhere, 4 every query word starts some word of the form.
+fn tier(form: &str, query: &str) -> Option<u8> {
+    if form == query {
+        Some(0)
+    } else if form.starts_with(query) {
+        Some(1)
+    } else if form.match_indices(' ').any(|(i, _)| {
+        form.get(i + 1..)
+            .is_some_and(|rest| rest.starts_with(query))
+    }) {
+        Some(2)
+    } else if form.contains(query) {
+        Some(3)
+    } else if query
+        .split(' ')
+        .all(|q| form.split(' ').any(|word| word.starts_with(q)))
+    {
+        Some(4)
+    } else {
+        None
+    }
+}
+
+/// The best rank of an entity's forms: (tier, 0 for a primary form (acronym, English country
+/// name) or 1 for another name). `None` when no form matches.
+fn best<'a>(query: &str, primary: &str, others: impl Iterator<Item = &'a str>) -> Option<(u8, u8)> {
+    let first = tier(&fold(primary), query).map(|t| (t, 0));
+    others
+        .filter_map(|form| tier(&fold(form), query).map(|t| (t, 1)))
+        .chain(first)
+        .min()
+}
+
+/// Finds up to `limit` associations and countries matching `query`, best first.
+///
+/// Ranking: by match tier (whole form, start of form, start of a word, anywhere, all words in any
+/// order), then a match on the acronym or English country name before one on another name, then
+/// associations before countries, then alphabetically. An ISO code counts only as a whole-form
+/// match ("at" finds Austria). Each selection appears once; a blank query finds nothing.
+pub fn search(data: &'static Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
+    let query = fold(query);
+    if query.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    // (rank, 0 association / 1 country, sort name, hit)
+    let mut found: Vec<((u8, u8), u8, String, SearchHit)> = Vec::new();
+    for a in data.associations.iter() {
+        let names = a.name_native.iter().chain(a.name_english.iter());
+        if let Some(rank) = best(&query, &a.acronym, names.map(|n| n.as_ref())) {
+            let hit = SearchHit {
+                selection: Selection::Association(&a.acronym),
+                label: association_label(data, a),
+                kind: "association",
+            };
+            found.push((rank, 0, fold(&a.acronym), hit));
+        }
+    }
+    for c in data.countries.iter() {
+        let rank = if fold(&c.code) == query {
+            Some((0, 0))
+        } else {
+            best(&query, &c.name, c.native_names.iter().map(|n| n.as_ref()))
+        };
+        if let Some(rank) = rank {
+            let hit = SearchHit {
+                selection: Selection::Country(&c.code),
+                label: country_label(c),
+                kind: "country",
+            };
+            found.push((rank, 1, fold(&c.name), hit));
+        }
+    }
+    found.sort_by(|x, y| (x.0, x.1, &x.2).cmp(&(y.0, y.1, &y.2)));
+    let mut hits: Vec<SearchHit> = Vec::new();
+    for (_, _, _, hit) in found {
+        if hits.len() >= limit {
+            break;
+        }
+        if !hits.iter().any(|h| h.selection == hit.selection) {
+            hits.push(hit);
+        }
+    }
+    hits
+}
+
+/// "ACRONYM · Name (Where)": the native name (else the English one) and its country, or its
+/// territory when it covers several.
+fn association_label(data: &Dataset, a: &Association) -> String {
+    let mut label = a.acronym.to_string();
+    if let Some(name) = a.name_native.as_ref().or(a.name_english.as_ref()) {
+        label.push_str(" · ");
+        label.push_str(name);
+    }
+    let place = match a.countries.as_ref() {
+        [code] => data.country(code).map(|c| c.name.as_ref()),
+        _ => data.territory(&a.territory).map(|t| t.name.as_ref()),
+    };
+    if let Some(place) = place {
+        label.push_str(&format!(" ({place})"));
+    }
+    label
+}
+
+/// "English · Native, Native": the native names that differ from the English one.
+fn country_label(c: &Country) -> String {
+    let natives: Vec<&str> = c
+        .native_names
+        .iter()
+        .map(|n| n.as_ref())
+        .filter(|n| *n != c.name)
+        .collect();
+    if natives.is_empty() {
+        c.name.to_string()
+    } else {
+        format!("{} · {}", c.name, natives.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::dataset;
+    use Selection::{Association as A, Country as C};
+
+    fn first(query: &str) -> Option<Selection> {
+        search(dataset(), query, 10).first().map(|h| h.selection)
+    }
+
+    fn finds(query: &str, wanted: Selection) -> bool {
+        search(dataset(), query, usize::MAX)
+            .iter()
+            .any(|h| h.selection == wanted)
+    }
+
+    #[test]
+    fn fold_lowercases_strips_accents_and_collapses_separators() {
+        let cases = [
+            ("VTMÖ", "vtmo"),
+            ("Österreich", "osterreich"),
+            ("Fédération Nationale", "federation nationale"),
+            ("Straße", "strasse"),
+            ("Ørsted Æble", "orsted aeble"),
+            ("Łódź Đakovo Győr", "lodz dakovo gyor"),
+            ("România Țară Şcoală Ștefan", "romania tara scoala stefan"),
+            ("Česko", "cesko"),
+            ("O\u{308}sterreich", "osterreich"), // decomposed Ö
+            ("  Crna-Gora.  x  ", "crna gora x"),
+            ("Србија", "србија"),
+            ("ישראל", "ישראל"),
+            ("<b>é</b>\u{0}\t😀!", "b e b"),
+            ("", ""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fold(text), want, "fold({text:?})");
+        }
+    }
+
+    #[test]
+    fn the_examples_find_what_they_should_first() {
+        let cases = [
+            ("vtmo", A("VTMÖ")),
+            ("VTMÖ", A("VTMÖ")),
+            ("Osterreich", C("AT")),
+            ("osterr", C("AT")),
+            ("ÖSTERREICH", C("AT")),
+            ("runda", A("RUNDA")),
+            ("serbia", C("RS")),
+            ("srbija", C("RS")),
+            ("Србија", C("RS")),
+            ("upfi", A("UPFI")),
+            ("France", C("FR")),
+            ("france", C("FR")),
+            ("vut", A("VUT")),
+            ("VUT", A("VUT")),
+            ("at", C("AT")),
+            ("ישראל", C("IL")),
+            ("bel", C("BE")),
+            ("felin", A("FELIN")),
+            ("federation nationale", A("FELIN")),
+            ("Unión Fonográfica", A("UFI")),
+            ("union fonografica", A("UFI")),
+            ("uafhaengige", A("DUP")),
+            ("crna-gora", C("ME")),
+            ("independent music association belgian", A("BIMA")),
+        ];
+        for (query, want) in cases {
+            assert_eq!(first(query), Some(want), "first hit for {query:?}");
+        }
+    }
+
+    #[test]
+    fn france_also_finds_both_french_associations_and_labels_are_readable() {
+        let hits = search(dataset(), "fran", 10);
+        assert_eq!(hits.first().map(|h| h.selection), Some(C("FR")));
+        assert!(finds("france", C("FR")));
+        assert!(finds("francais", A("UPFI")));
+        let country = &hits[0];
+        assert_eq!(
+            (country.label.as_str(), country.kind),
+            ("France", "country")
+        );
+        let austria = search(dataset(), "austria", 1);
+        assert_eq!(austria[0].label, "Austria · Österreich");
+        let vtmo = search(dataset(), "vtmo", 1);
+        assert!(vtmo[0].label.starts_with("VTMÖ · Verband unabhängiger"));
+        assert!(vtmo[0].label.ends_with("(Austria)"));
+        assert_eq!(vtmo[0].kind, "association");
+        let runda = search(dataset(), "runda", 1);
+        assert!(runda[0].label.ends_with("(Former Yugoslavia and Albania)"));
+    }
+
+    #[test]
+    fn every_association_is_first_for_its_acronym_and_found_by_its_names() {
+        for a in dataset().associations.iter() {
+            let want = A(&a.acronym);
+            for query in [a.acronym.to_string(), a.acronym.to_lowercase()] {
+                assert_eq!(first(&query), Some(want), "acronym {query:?}");
+            }
+            for name in a.name_native.iter().chain(a.name_english.iter()) {
+                assert!(finds(name, want), "{} by name {name:?}", a.acronym);
+                assert!(finds(&name.to_uppercase(), want), "{name:?} in capitals");
+            }
+        }
+    }
+
+    #[test]
+    fn every_country_is_first_for_its_english_and_native_names() {
+        for c in dataset().countries.iter() {
+            let want = C(&c.code);
+            assert_eq!(first(&c.name), Some(want), "English name {:?}", c.name);
+            assert_eq!(first(&c.code), Some(want), "code {:?}", c.code);
+            for name in c.native_names.iter() {
+                assert_eq!(first(name), Some(want), "native name {name:?}");
+                assert_eq!(
+                    first(&name.to_lowercase()),
+                    Some(want),
+                    "{name:?} lowercase"
+                );
+                assert_eq!(first(&fold(name)), Some(want), "{name:?} without accents");
+            }
+        }
+    }
+
+    #[test]
+    fn results_are_unique_ranked_and_limited() {
+        for query in ["a", "e", "in", "independent", "music", "o", "s"] {
+            let hits = search(dataset(), query, usize::MAX);
+            assert!(!hits.is_empty(), "{query:?} finds something");
+            for (i, hit) in hits.iter().enumerate() {
+                assert!(
+                    !hits[..i].iter().any(|h| h.selection == hit.selection),
+                    "{query:?} lists {:?} twice",
+                    hit.selection
+                );
+            }
+            assert_eq!(search(dataset(), query, 3).len(), hits.len().min(3));
+            assert_eq!(search(dataset(), query, 3)[..], hits[..hits.len().min(3)]);
+        }
+        // Acronym prefixes come before name prefixes, associations before countries on ties.
+        let s: Vec<Selection> = search(dataset(), "s", 4)
+            .iter()
+            .map(|h| h.selection)
+            .collect();
+        assert_eq!(s, [A("SOM"), A("STOMP"), C("RS"), C("SI")]);
+    }
+
+    #[test]
+    fn blank_garbage_and_huge_queries_find_nothing_without_panicking() {
+        let long = "x".repeat(10_000);
+        let mixed = "é<script>😀\u{0}\u{202E}".repeat(2_000);
+        let blank = ["", " ", "\t\n ", "--- ...", "😀", "\u{0}\u{1}", "\u{301}"];
+        for query in blank.iter().copied().chain([long.as_str(), mixed.as_str()]) {
+            assert!(search(dataset(), query, 10).is_empty(), "{query:?}");
+        }
+        assert!(search(dataset(), "vut", 0).is_empty());
+        assert!(search(dataset(), "zzzzqqq", 10).is_empty());
+        let start = std::time::Instant::now();
+        for _ in 0..10 {
+            let _ = search(dataset(), &mixed, 10);
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+    }
+}

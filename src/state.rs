@@ -1,5 +1,11 @@
-//! The app's state and the one reducer that changes it: what is selected, hovered, how the map is
-//! coloured and zoomed, which view is shown. Pure: no `yew`, no `web_sys`.
+//! The app's state and the one reducer that changes it: what is selected and hovered, how the map
+//! is coloured and zoomed, which view is shown and how the table is sorted. Pure: no `yew`, no
+//! `web_sys`; every id in the state is a `&'static str` borrowed from the embedded data, and an
+//! action naming something the data does not have leaves the state as it was.
+
+use crate::data::{dataset, Association, Dataset};
+use crate::geo::europe::{EuropeMap, EUROPE};
+use crate::geo::viewport::Viewport;
 
 /// What the user has picked: one association, or one country (when a country has several
 /// associations, like France and Italy, the country is selected and the details offer each).
@@ -9,4 +15,436 @@ pub enum Selection {
     Association(&'static str),
     /// A country, by ISO 3166-1 alpha-2 code (Kosovo: `"XK"`).
     Country(&'static str),
+}
+
+/// Which view of the associations the main area shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The map of Europe.
+    #[default]
+    Map,
+    /// A sortable table.
+    Table,
+}
+
+/// How member countries are coloured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Colouring {
+    /// A colour per association; neighbours never share one.
+    #[default]
+    Association,
+    /// A colour per decade of founding.
+    Period,
+}
+
+/// A column the table can be sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    /// The acronym.
+    Name,
+    /// The (first) country's English name.
+    Country,
+    /// The founding year (unknown years at the start of their range).
+    #[default]
+    Year,
+}
+
+/// The table's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub key: SortKey,
+    pub ascending: bool,
+}
+
+impl Default for Sort {
+    fn default() -> Self {
+        Self {
+            key: SortKey::Year,
+            ascending: true,
+        }
+    }
+}
+
+/// A zoom or pan request. Points and distances are map units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Zoom {
+    /// One step in, around `anchor` (the view's centre when `None`).
+    In(Option<[f64; 2]>),
+    /// One step out, around `anchor` (the view's centre when `None`).
+    Out(Option<[f64; 2]>),
+    /// By a factor (above 1 zooms in), keeping `anchor` in place (pinch, wheel).
+    By(f64, [f64; 2]),
+    /// Move the view by this many map units.
+    Pan(f64, f64),
+    /// Back to the whole map.
+    Reset,
+    /// Fit the selected countries.
+    ToSelection,
+}
+
+/// How much one step of the + and - buttons zooms.
+pub const ZOOM_STEP: f64 = 1.5;
+/// The fraction of the view one arrow key press pans.
+pub const PAN_STEP: f64 = 0.1;
+
+/// Everything the interface shows that can change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub selection: Option<Selection>,
+    /// The country under the pointer or with keyboard focus.
+    pub hovered: Option<&'static str>,
+    pub view: View,
+    pub colouring: Colouring,
+    pub viewport: Viewport,
+    pub sort: Sort,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            selection: None,
+            hovered: None,
+            view: View::default(),
+            colouring: Colouring::default(),
+            viewport: Viewport::home(),
+            sort: Sort::default(),
+        }
+    }
+}
+
+/// Everything that can happen to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The pointer or focus entered a country (or left all of them).
+    Hover(Option<&'static str>),
+    /// A country was clicked, tapped or activated: its association when it has one, the country
+    /// itself when it has several.
+    ActivateCountry(&'static str),
+    /// An association or a country was picked (details, list, table, search).
+    Select(Selection),
+    /// Escape or the close button.
+    ClearSelection,
+    SetView(View),
+    SetColouring(Colouring),
+    /// Sort the table by a column; the same column again reverses the order.
+    SortBy(SortKey),
+    Zoom(Zoom),
+}
+
+impl AppState {
+    /// The state after `action`. Unknown ids leave the state unchanged.
+    pub fn apply(&self, action: Action) -> AppState {
+        self.apply_to(dataset(), &EUROPE, action)
+    }
+
+    /// [`AppState::apply`] against any data set and map (for tests).
+    pub fn apply_to(&self, data: &'static Dataset, map: &EuropeMap, action: Action) -> AppState {
+        let mut next = self.clone();
+        match action {
+            Action::Hover(code) => {
+                next.hovered = code.and_then(|code| covered(data, code));
+            }
+            Action::ActivateCountry(code) => {
+                if let Some(code) = covered(data, code) {
+                    let mut found = data.associations_in(code);
+                    next.selection = match (found.next(), found.next()) {
+                        (Some(only), None) => Some(Selection::Association(&only.acronym)),
+                        _ => Some(Selection::Country(code)),
+                    };
+                }
+            }
+            Action::Select(selection) => {
+                if let Some(valid) = validate(data, selection) {
+                    next.selection = Some(valid);
+                }
+            }
+            Action::ClearSelection => next.selection = None,
+            Action::SetView(view) => next.view = view,
+            Action::SetColouring(colouring) => next.colouring = colouring,
+            Action::SortBy(key) => {
+                next.sort = if self.sort.key == key {
+                    Sort {
+                        key,
+                        ascending: !self.sort.ascending,
+                    }
+                } else {
+                    Sort {
+                        key,
+                        ascending: true,
+                    }
+                };
+            }
+            Action::Zoom(zoom) => next.viewport = self.zoomed(data, map, zoom),
+        }
+        next
+    }
+
+    fn zoomed(&self, data: &'static Dataset, map: &EuropeMap, zoom: Zoom) -> Viewport {
+        let view = self.viewport.view_box(map);
+        let centre = [view.x + view.width / 2.0, view.y + view.height / 2.0];
+        match zoom {
+            Zoom::In(anchor) => self
+                .viewport
+                .zoom_by(ZOOM_STEP, anchor.unwrap_or(centre), map),
+            Zoom::Out(anchor) => {
+                self.viewport
+                    .zoom_by(1.0 / ZOOM_STEP, anchor.unwrap_or(centre), map)
+            }
+            Zoom::By(factor, anchor) if factor.is_finite() && factor > 0.0 => {
+                self.viewport.zoom_by(factor, anchor, map)
+            }
+            Zoom::By(..) => self.viewport,
+            Zoom::Pan(dx, dy) if dx.is_finite() && dy.is_finite() => {
+                self.viewport.pan_by(dx, dy, map)
+            }
+            Zoom::Pan(..) => self.viewport,
+            Zoom::Reset => Viewport::home(),
+            Zoom::ToSelection => match selection_bbox(data, map, self.selection) {
+                Some(bbox) => Viewport::fit(bbox, 0.15, map),
+                None => self.viewport,
+            },
+        }
+    }
+
+    /// ISO codes of the countries the selection covers (RUNDA: its eight), in data order.
+    pub fn highlighted(&self) -> Vec<&'static str> {
+        highlighted(dataset(), self.selection)
+    }
+}
+
+/// ISO codes of the countries a selection covers, in data order.
+pub fn highlighted(data: &'static Dataset, selection: Option<Selection>) -> Vec<&'static str> {
+    match selection {
+        Some(Selection::Association(acronym)) => data
+            .association(acronym)
+            .map(|a| a.countries.iter().map(|c| &**c).collect())
+            .unwrap_or_default(),
+        Some(Selection::Country(code)) => vec![code],
+        None => Vec::new(),
+    }
+}
+
+/// The associations a selection shows in the details: one, or every association of a country.
+pub fn selected_associations(
+    data: &'static Dataset,
+    selection: Option<Selection>,
+) -> Vec<&'static Association> {
+    match selection {
+        Some(Selection::Association(acronym)) => data.association(acronym).into_iter().collect(),
+        Some(Selection::Country(code)) => data.associations_in(code).collect(),
+        None => Vec::new(),
+    }
+}
+
+/// The bounding box (`[x0, y0, x1, y1]`, map units) of the selected countries' shapes.
+fn selection_bbox(
+    data: &'static Dataset,
+    map: &EuropeMap,
+    selection: Option<Selection>,
+) -> Option<[f64; 4]> {
+    highlighted(data, selection)
+        .into_iter()
+        .filter_map(|code| map.shape(code))
+        .map(|shape| shape.bbox.map(f64::from))
+        .reduce(|a, b| {
+            [
+                a[0].min(b[0]),
+                a[1].min(b[1]),
+                a[2].max(b[2]),
+                a[3].max(b[3]),
+            ]
+        })
+}
+
+/// The embedded data's own `&'static str` for a covered country code (from an attribute, a URL).
+pub fn country_code(code: &str) -> Option<&'static str> {
+    covered(dataset(), code)
+}
+
+/// The data's own `&'static str` for a covered country code.
+fn covered(data: &'static Dataset, code: &str) -> Option<&'static str> {
+    data.associations
+        .iter()
+        .flat_map(|a| a.countries.iter())
+        .find(|c| *c == code)
+        .map(|c| &**c)
+}
+
+/// The selection with the data's own ids, or `None` when the data has no such thing.
+fn validate(data: &'static Dataset, selection: Selection) -> Option<Selection> {
+    match selection {
+        Selection::Association(acronym) => data
+            .association(acronym)
+            .map(|a| Selection::Association(&a.acronym)),
+        Selection::Country(code) => covered(data, code).map(Selection::Country),
+    }
+}
+
+/// The associations in the table's order.
+pub fn sorted_associations(data: &'static Dataset, sort: Sort) -> Vec<&'static Association> {
+    let mut list: Vec<&'static Association> = data.associations.iter().collect();
+    let country_name = |a: &Association| {
+        a.countries
+            .first()
+            .and_then(|code| data.country(code))
+            .map_or_else(String::new, |c| c.name.to_string())
+    };
+    match sort.key {
+        SortKey::Name => list.sort_by_cached_key(|a| crate::search::fold(&a.acronym)),
+        SortKey::Country => {
+            list.sort_by_cached_key(|a| (country_name(a), a.founded.sort_year()));
+        }
+        SortKey::Year => {
+            list.sort_by_cached_key(|a| (a.founded.sort_year(), crate::search::fold(&a.acronym)));
+        }
+    }
+    if !sort.ascending {
+        list.reverse();
+    }
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn after(actions: impl IntoIterator<Item = Action>) -> AppState {
+        actions
+            .into_iter()
+            .fold(AppState::default(), |state, action| state.apply(action))
+    }
+
+    #[test]
+    fn activating_germany_selects_vut() {
+        let state = after([Action::ActivateCountry("DE")]);
+        assert_eq!(state.selection, Some(Selection::Association("VUT")));
+        assert_eq!(state.highlighted(), ["DE"]);
+    }
+
+    #[test]
+    fn activating_france_selects_the_country_and_offers_both_associations() {
+        let state = after([Action::ActivateCountry("FR")]);
+        assert_eq!(state.selection, Some(Selection::Country("FR")));
+        let offered: Vec<&str> = selected_associations(dataset(), state.selection)
+            .iter()
+            .map(|a| &*a.acronym)
+            .collect();
+        assert_eq!(offered, ["UPFI", "FELIN"]);
+    }
+
+    #[test]
+    fn activating_any_runda_country_highlights_all_eight() {
+        let state = after([Action::ActivateCountry("XK")]);
+        assert_eq!(state.selection, Some(Selection::Association("RUNDA")));
+        assert_eq!(
+            state.highlighted(),
+            ["SI", "HR", "RS", "BA", "XK", "ME", "MK", "AL"]
+        );
+    }
+
+    #[test]
+    fn unknown_ids_leave_the_state_as_it_was() {
+        let before = after([Action::ActivateCountry("DE")]);
+        for action in [
+            Action::ActivateCountry("US"),
+            Action::Select(Selection::Association("NOPE")),
+            Action::Select(Selection::Country("GR")),
+            Action::Select(Selection::Country("")),
+        ] {
+            assert_eq!(before.apply(action.clone()), before, "{action:?}");
+        }
+        assert_eq!(after([Action::Hover(Some("ZZ"))]).hovered, None);
+    }
+
+    #[test]
+    fn escape_clears_the_selection_but_keeps_the_view() {
+        let state = after([
+            Action::SetView(View::Table),
+            Action::Select(Selection::Association("VTMÖ")),
+            Action::ClearSelection,
+        ]);
+        assert_eq!(state.selection, None);
+        assert_eq!(state.view, View::Table);
+    }
+
+    #[test]
+    fn sorting_by_the_same_column_twice_reverses_it() {
+        let once = after([Action::SortBy(SortKey::Name)]);
+        let twice = once.apply(Action::SortBy(SortKey::Name));
+        let names = |state: &AppState| -> Vec<&str> {
+            sorted_associations(dataset(), state.sort)
+                .iter()
+                .map(|a| &*a.acronym)
+                .collect()
+        };
+        let mut reversed = names(&once);
+        reversed.reverse();
+        assert_eq!(names(&twice), reversed);
+        assert_eq!(names(&once).first(), Some(&"AIM"));
+        // Accents fold: VTMÖ sorts between UPFI and VUT.
+        let position = |acronym| names(&once).iter().position(|a| *a == acronym);
+        assert!(position("UPFI") < position("VTMÖ") && position("VTMÖ") < position("VUT"));
+    }
+
+    #[test]
+    fn the_default_table_order_starts_with_som_and_by_country_with_albania() {
+        let by_year = sorted_associations(dataset(), Sort::default());
+        assert_eq!(by_year.first().map(|a| &*a.acronym), Some("SOM"));
+        let by_country = sorted_associations(
+            dataset(),
+            Sort {
+                key: SortKey::Country,
+                ascending: true,
+            },
+        );
+        // Austria (VTMÖ) comes first: RUNDA's first country is Slovenia.
+        assert_eq!(by_country.first().map(|a| &*a.acronym), Some("VTMÖ"));
+    }
+
+    #[test]
+    fn zoom_in_out_and_reset_and_to_the_selection() {
+        let zoomed = after([Action::Zoom(Zoom::In(None))]);
+        assert!(zoomed.viewport != Viewport::home());
+        let back = zoomed.apply(Action::Zoom(Zoom::Out(None)));
+        let home = Viewport::home().view_box(&EUROPE);
+        let view = back.viewport.view_box(&EUROPE);
+        assert!((view.width - home.width).abs() < 1e-6 && (view.x - home.x).abs() < 1e-6);
+        assert_eq!(
+            zoomed.apply(Action::Zoom(Zoom::Reset)).viewport,
+            Viewport::home()
+        );
+        // Nothing selected: zooming to the selection does nothing.
+        assert_eq!(
+            zoomed.apply(Action::Zoom(Zoom::ToSelection)).viewport,
+            zoomed.viewport
+        );
+        let runda = after([
+            Action::Select(Selection::Association("RUNDA")),
+            Action::Zoom(Zoom::ToSelection),
+        ]);
+        let view = runda.viewport.view_box(&EUROPE);
+        for code in runda.highlighted() {
+            let [x0, y0, x1, y1] = EUROPE.shape(code).expect("shape").bbox.map(f64::from);
+            assert!(
+                view.x <= x0
+                    && view.y <= y0
+                    && x1 <= view.x + view.width
+                    && y1 <= view.y + view.height,
+                "{code} outside the zoomed view {view:?}"
+            );
+        }
+        assert!(view.width < home.width / 2.0, "zoomed to the Balkans");
+    }
+
+    #[test]
+    fn nonsense_zoom_values_are_ignored() {
+        let state = AppState::default();
+        for zoom in [
+            Zoom::By(f64::NAN, [0.0, 0.0]),
+            Zoom::By(-2.0, [0.0, 0.0]),
+            Zoom::Pan(f64::INFINITY, 0.0),
+        ] {
+            assert_eq!(state.apply(Action::Zoom(zoom)), state, "{zoom:?}");
+        }
+    }
 }

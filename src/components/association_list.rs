@@ -2,26 +2,42 @@
 
 use crate::data::{dataset, Association};
 use crate::format;
+use crate::state::{selected_associations, Action, Selection};
 use yew::prelude::*;
 
-/// Every association with its full name, countries, founding year and membership.
+#[derive(Properties, PartialEq)]
+pub struct AssociationListProps {
+    pub selection: Option<Selection>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Every association with its full name, countries, founding year and membership; the acronym
+/// selects it.
 #[function_component(AssociationList)]
-pub fn association_list() -> Html {
+pub fn association_list(props: &AssociationListProps) -> Html {
     let data = dataset();
+    let chosen = selected_associations(data, props.selection);
     html! {
         <section class="associations" aria-labelledby="associations-heading">
             <h2 id="associations-heading">{ "The associations, oldest first" }</h2>
             <ol class="association-list">
                 for association in data.associations_by_founding() {
-                    { entry(association) }
+                    { entry(association, chosen.iter().any(|a| a.acronym == association.acronym), &props.dispatch) }
                 }
             </ol>
         </section>
     }
 }
 
-fn entry(association: &'static Association) -> Html {
+fn entry(association: &'static Association, selected: bool, dispatch: &Callback<Action>) -> Html {
     let data = dataset();
+    let acronym: &'static str = &association.acronym;
+    let onclick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Select(Selection::Association(acronym)))
+        })
+    };
     let name = association
         .name_native
         .as_deref()
@@ -35,9 +51,9 @@ fn entry(association: &'static Association) -> Html {
     });
     let countries = format::country_names(data, association.countries.iter().map(|c| c.as_ref()));
     html! {
-        <li class="association" data-association={&*association.acronym}>
+        <li class={classes!("association", selected.then_some("selected"))} data-association={acronym}>
             <p class="association-title">
-                <strong class="acronym">{ &*association.acronym }</strong>
+                <button type="button" class="acronym" aria-pressed={selected.to_string()} {onclick}>{ acronym }</button>
                 <span class="name">{ name }</span>
                 if let Some(english) = english {
                     <span class="name-english">{ format!("({english})") }</span>

@@ -1,51 +1,546 @@
-//! The map of Europe: every prepared country shape, the covered ones filled.
+//! The interactive map of Europe: country shapes coloured by association or by period, hit
+//! targets for small countries, acronym labels, and the pointer, touch, wheel and keyboard
+//! gestures that select, zoom and pan. The geometry is computed by `crate::geo`; this component
+//! turns events into [`Action`]s and renders the state.
 
+use super::{MapControls, MapLegend, MapTooltip};
 use crate::data::dataset;
+use crate::format;
 use crate::geo::europe::EUROPE;
+use crate::geo::labels::place_labels;
+use crate::geo::order::{map_to_element, reading_order};
+use crate::geo::targets::hit_targets;
+use crate::geo::viewport::{client_to_map, px_per_unit, Rect};
+use crate::hooks::{use_element_size, use_in_frame, use_wheel};
+use crate::palette::{country_period, stripes_id, AssociationSlots, Fill, Period};
+use crate::state::{country_code, Action, AppState, Colouring, Zoom, PAN_STEP};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, PointerEvent, WheelEvent};
 use yew::prelude::*;
 
-/// An SVG map with one path per country; covered countries carry the class `member`.
+/// Smallest hit target on screen for a small country, in CSS pixels (WCAG 2.5.8 asks 24).
+const MIN_TARGET_PX: f64 = 28.0;
+/// Label font size in CSS pixels.
+const LABEL_PX: f64 = 13.0;
+/// Pointer travel, in CSS pixels, after which a press becomes a drag rather than a click.
+const DRAG_THRESHOLD_PX: f64 = 6.0;
+/// Two taps closer than this in time (ms) and space (px) are a double tap.
+const DOUBLE_TAP_MS: f64 = 350.0;
+const DOUBLE_TAP_PX: f64 = 30.0;
+
+#[derive(Properties, PartialEq)]
+pub struct EuropeMapProps {
+    pub state: Rc<AppState>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Where the tooltip points, in pixels from the map frame's top left corner.
+#[derive(Clone, Copy, PartialEq)]
+struct TooltipAnchor {
+    code: &'static str,
+    at: [f64; 2],
+}
+
+/// Pointers pressed on the map and what they have done so far.
+#[derive(Default)]
+struct Gesture {
+    /// Pointer id and its last client position.
+    pointers: Vec<(i32, [f64; 2])>,
+    /// Where the single pointer went down.
+    start: Option<[f64; 2]>,
+    /// The press moved far enough to be a drag (the click that follows is not a selection).
+    dragged: bool,
+    /// Distance between two pinching pointers.
+    pinch: Option<f64>,
+    /// Time and place of the last tap, for double taps.
+    last_tap: Option<(f64, [f64; 2])>,
+    /// The last press came from a touch screen or a pen.
+    touch: bool,
+}
+
+/// The country code on or above the element the event happened on.
+fn country_of(target: Option<web_sys::EventTarget>) -> Option<&'static str> {
+    let element = target?.dyn_into::<Element>().ok()?;
+    let holder = element.closest("[data-country]").ok()??;
+    country_code(&holder.get_attribute("data-country")?)
+}
+
+fn client_point(event: &web_sys::MouseEvent) -> [f64; 2] {
+    [f64::from(event.client_x()), f64::from(event.client_y())]
+}
+
+fn distance(a: [f64; 2], b: [f64; 2]) -> f64 {
+    (a[0] - b[0]).hypot(a[1] - b[1])
+}
+
+fn rect_of(element: &Element) -> Rect {
+    let r = element.get_bounding_client_rect();
+    Rect {
+        x: r.left(),
+        y: r.top(),
+        width: r.width(),
+        height: r.height(),
+    }
+}
+
 #[function_component(EuropeMap)]
-pub fn europe_map() -> Html {
+pub fn europe_map(props: &EuropeMapProps) -> Html {
     let data = dataset();
+    let state = &props.state;
+    let svg_ref = use_node_ref();
+    let size = use_element_size(svg_ref.clone());
+    let in_frame = use_in_frame();
+    let gesture = use_mut_ref(Gesture::default);
+    let tooltip = use_state_eq(|| None::<TooltipAnchor>);
+    let wheel_hint = use_state_eq(|| false);
+
+    let view_box = state.viewport.view_box(&EUROPE);
+    let view_box_array = [view_box.x, view_box.y, view_box.width, view_box.height];
+    // The latest view box, for listeners registered once.
+    let latest_view = use_mut_ref(|| view_box);
+    *latest_view.borrow_mut() = view_box;
+
+    // The map point under a client position, and a client distance in map units.
+    let to_map = {
+        let svg_ref = svg_ref.clone();
+        let latest_view = latest_view.clone();
+        move |client: [f64; 2]| -> Option<[f64; 2]> {
+            let svg = svg_ref.cast::<Element>()?;
+            Some(client_to_map(rect_of(&svg), *latest_view.borrow(), client))
+        }
+    };
+    let units_per_px = {
+        let svg_ref = svg_ref.clone();
+        let latest_view = latest_view.clone();
+        move || -> Option<f64> {
+            let svg = svg_ref.cast::<Element>()?;
+            let ppu = px_per_unit(rect_of(&svg), *latest_view.borrow());
+            (ppu > 0.0).then(|| 1.0 / ppu)
+        }
+    };
+    let frame_point = {
+        let svg_ref = svg_ref.clone();
+        move |client: [f64; 2]| -> Option<[f64; 2]> {
+            let rect = rect_of(&svg_ref.cast::<Element>()?);
+            Some([client[0] - rect.x, client[1] - rect.y])
+        }
+    };
+
+    // Wheel: zooms at the pointer; inside a frame only with Ctrl or Cmd held (otherwise the host
+    // page scrolls as usual and a hint says how to zoom).
+    {
+        let dispatch = props.dispatch.clone();
+        let wheel_hint = wheel_hint.clone();
+        let to_map = to_map.clone();
+        use_wheel(
+            svg_ref.clone(),
+            Callback::from(move |event: WheelEvent| {
+                if in_frame && !(event.ctrl_key() || event.meta_key()) {
+                    wheel_hint.set(true);
+                    return;
+                }
+                event.prevent_default();
+                wheel_hint.set(false);
+                let lines = event.delta_mode() == WheelEvent::DOM_DELTA_LINE;
+                let delta = event.delta_y() * if lines { 16.0 } else { 1.0 };
+                let factor = (-delta.clamp(-200.0, 200.0) * 0.004).exp();
+                if let Some(anchor) = to_map(client_point(&event)) {
+                    dispatch.emit(Action::Zoom(Zoom::By(factor, anchor)));
+                }
+            }),
+        );
+    }
+    // The wheel hint fades after a moment.
+    {
+        let wheel_hint = wheel_hint.clone();
+        use_effect_with(*wheel_hint, move |shown| {
+            let mut timer = None;
+            if *shown {
+                let hide = wasm_bindgen::closure::Closure::once(move || wheel_hint.set(false));
+                if let Some(window) = web_sys::window() {
+                    timer = window
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(
+                            hide.as_ref().unchecked_ref(),
+                            1800,
+                        )
+                        .ok()
+                        .map(|id| (window, id, hide));
+                }
+            }
+            move || {
+                if let Some((window, id, _hide)) = timer {
+                    window.clear_timeout_with_handle(id);
+                }
+            }
+        });
+    }
+
+    let onpointerdown = {
+        let gesture = gesture.clone();
+        Callback::from(move |event: PointerEvent| {
+            if event.pointer_type() == "mouse" && event.button() != 0 {
+                return;
+            }
+            let mut g = gesture.borrow_mut();
+            let point = client_point(&event);
+            g.touch = event.pointer_type() != "mouse";
+            g.pointers.retain(|(id, _)| *id != event.pointer_id());
+            g.pointers.push((event.pointer_id(), point));
+            match g.pointers.as_slice() {
+                [_] => {
+                    g.start = Some(point);
+                    g.dragged = false;
+                    g.pinch = None;
+                }
+                [(_, a), (_, b), ..] => {
+                    g.pinch = Some(distance(*a, *b));
+                    g.dragged = true;
+                }
+                [] => {}
+            }
+        })
+    };
+    let onpointermove = {
+        let gesture = gesture.clone();
+        let dispatch = props.dispatch.clone();
+        let state = state.clone();
+        let tooltip = tooltip.clone();
+        let to_map = to_map.clone();
+        let units_per_px = units_per_px.clone();
+        let frame_point = frame_point.clone();
+        Callback::from(move |event: PointerEvent| {
+            let point = client_point(&event);
+            let mut g = gesture.borrow_mut();
+            let Some(index) = g
+                .pointers
+                .iter()
+                .position(|(id, _)| *id == event.pointer_id())
+            else {
+                // Not pressed: hovering.
+                drop(g);
+                let code = country_of(event.target());
+                if state.hovered != code {
+                    dispatch.emit(Action::Hover(code));
+                }
+                tooltip.set(
+                    code.zip(frame_point(point))
+                        .map(|(code, at)| TooltipAnchor { code, at }),
+                );
+                return;
+            };
+            let previous = g.pointers[index].1;
+            g.pointers[index].1 = point;
+            if let ([(_, a), (_, b), ..], Some(before)) = (g.pointers.as_slice(), g.pinch) {
+                let now = distance(*a, *b);
+                let middle = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+                g.pinch = Some(now);
+                if before > 0.0 && now > 0.0 {
+                    if let Some(anchor) = to_map(middle) {
+                        dispatch.emit(Action::Zoom(Zoom::By(now / before, anchor)));
+                    }
+                }
+                return;
+            }
+            let moved = g
+                .start
+                .is_some_and(|start| distance(start, point) > DRAG_THRESHOLD_PX);
+            if moved && !g.dragged {
+                g.dragged = true;
+                if let Some(svg) = event
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                {
+                    let _ = svg.set_pointer_capture(event.pointer_id());
+                }
+            }
+            if g.dragged {
+                if let Some(scale) = units_per_px() {
+                    dispatch.emit(Action::Zoom(Zoom::Pan(
+                        (previous[0] - point[0]) * scale,
+                        (previous[1] - point[1]) * scale,
+                    )));
+                }
+            }
+        })
+    };
+    let onpointerup = {
+        let gesture = gesture.clone();
+        let dispatch = props.dispatch.clone();
+        let to_map = to_map.clone();
+        let tooltip = tooltip.clone();
+        let frame_point = frame_point.clone();
+        Callback::from(move |event: PointerEvent| {
+            let point = client_point(&event);
+            let mut g = gesture.borrow_mut();
+            g.pointers.retain(|(id, _)| *id != event.pointer_id());
+            if g.pointers.is_empty() {
+                g.pinch = None;
+                g.start = None;
+            }
+            if g.dragged || event.pointer_type() == "mouse" {
+                return;
+            }
+            // A tap: show the tooltip where the finger was; two quick taps zoom in.
+            let code = country_of(event.target());
+            tooltip.set(
+                code.zip(frame_point(point))
+                    .map(|(code, at)| TooltipAnchor { code, at }),
+            );
+            let now = event.time_stamp();
+            match g.last_tap {
+                Some((then, at))
+                    if now - then < DOUBLE_TAP_MS && distance(at, point) < DOUBLE_TAP_PX =>
+                {
+                    g.last_tap = None;
+                    if let Some(anchor) = to_map(point) {
+                        dispatch.emit(Action::Zoom(Zoom::In(Some(anchor))));
+                    }
+                }
+                _ => g.last_tap = Some((now, point)),
+            }
+        })
+    };
+    let onpointercancel = {
+        let gesture = gesture.clone();
+        Callback::from(move |event: PointerEvent| {
+            let mut g = gesture.borrow_mut();
+            g.pointers.retain(|(id, _)| *id != event.pointer_id());
+            g.pinch = None;
+        })
+    };
+    let onpointerleave = {
+        let dispatch = props.dispatch.clone();
+        let tooltip = tooltip.clone();
+        let gesture = gesture.clone();
+        let hovered = state.hovered;
+        Callback::from(move |event: PointerEvent| {
+            if event.pointer_type() == "mouse" && gesture.borrow().pointers.is_empty() {
+                if hovered.is_some() {
+                    dispatch.emit(Action::Hover(None));
+                }
+                tooltip.set(None);
+            }
+        })
+    };
+    let onclick = {
+        let gesture = gesture.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: MouseEvent| {
+            let mut g = gesture.borrow_mut();
+            if std::mem::take(&mut g.dragged) {
+                return;
+            }
+            if let Some(code) = country_of(event.target()) {
+                dispatch.emit(Action::ActivateCountry(code));
+            }
+        })
+    };
+    let ondblclick = {
+        let gesture = gesture.clone();
+        let dispatch = props.dispatch.clone();
+        let to_map = to_map.clone();
+        Callback::from(move |event: MouseEvent| {
+            // Touch double taps are handled on pointer up.
+            if gesture.borrow().touch {
+                return;
+            }
+            event.prevent_default();
+            if let Some(anchor) = to_map(client_point(&event)) {
+                dispatch.emit(Action::Zoom(Zoom::In(Some(anchor))));
+            }
+        })
+    };
+    let onkeydown = {
+        let dispatch = props.dispatch.clone();
+        let view = view_box;
+        Callback::from(move |event: KeyboardEvent| {
+            if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
+            let pan = |dx: f64, dy: f64| {
+                Action::Zoom(Zoom::Pan(
+                    dx * view.width * PAN_STEP,
+                    dy * view.height * PAN_STEP,
+                ))
+            };
+            let action = match event.key().as_str() {
+                "+" | "=" => Action::Zoom(Zoom::In(None)),
+                "-" | "_" => Action::Zoom(Zoom::Out(None)),
+                "0" => Action::Zoom(Zoom::Reset),
+                "ArrowLeft" => pan(-1.0, 0.0),
+                "ArrowRight" => pan(1.0, 0.0),
+                "ArrowUp" => pan(0.0, -1.0),
+                "ArrowDown" => pan(0.0, 1.0),
+                "Enter" | " " => match country_of(event.target()) {
+                    Some(code) => Action::ActivateCountry(code),
+                    None => return,
+                },
+                _ => return,
+            };
+            event.prevent_default();
+            dispatch.emit(action);
+        })
+    };
+    let onfocusin = {
+        let dispatch = props.dispatch.clone();
+        let tooltip = tooltip.clone();
+        Callback::from(move |event: FocusEvent| {
+            let code = country_of(event.target());
+            dispatch.emit(Action::Hover(code));
+            tooltip.set(code.and_then(|code| {
+                let shape = EUROPE.shape(code)?;
+                let at = map_to_element(
+                    size.unwrap_or_default(),
+                    view_box_array,
+                    shape.label.map(f64::from),
+                );
+                Some(TooltipAnchor { code, at })
+            }));
+        })
+    };
+    let onfocusout = {
+        let dispatch = props.dispatch.clone();
+        let tooltip = tooltip.clone();
+        Callback::from(move |_: FocusEvent| {
+            dispatch.emit(Action::Hover(None));
+            tooltip.set(None);
+        })
+    };
+
+    // Geometry for this size and zoom.
     let covered = data.covered_country_codes();
+    let order = reading_order(&EUROPE, &covered);
+    let highlighted = state.highlighted();
+    let scale = size
+        .map(|[width, height]| {
+            px_per_unit(
+                Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    width,
+                    height,
+                },
+                view_box,
+            )
+        })
+        .filter(|ppu| *ppu > 0.0);
+    let targets = scale
+        .map(|ppu| hit_targets(&covered, &EUROPE, ppu, MIN_TARGET_PX))
+        .unwrap_or_default();
+    let labels = scale
+        .map(|ppu| place_labels(data, &EUROPE, ppu, LABEL_PX, view_box))
+        .unwrap_or_default();
+    let label_font = scale.map_or(LABEL_PX, |ppu| LABEL_PX / ppu);
+    let colouring = state.colouring;
+    let slots = AssociationSlots::new(data, &EUROPE);
+    let fills: Vec<(&'static str, Fill)> = order
+        .iter()
+        .map(|&code| {
+            let fill = match colouring {
+                Colouring::Association => Fill::Associations(slots.country_slots(code)),
+                Colouring::Period => {
+                    Fill::Period(country_period(data, code).unwrap_or(Period::Unknown))
+                }
+            };
+            (code, fill)
+        })
+        .collect();
     let is_member = |id: Option<&str>| id.is_some_and(|id| covered.binary_search(&id).is_ok());
-    let view_box = format!("0 0 {} {}", EUROPE.width, EUROPE.height);
-    // Context countries first, so the members' borders are drawn on top.
-    let context = EUROPE.countries.iter().filter(|s| !is_member(s.id));
-    let members = EUROPE.countries.iter().filter(|s| is_member(s.id));
+    let at_home = state.viewport == crate::geo::viewport::Viewport::home();
+
+    let tooltip_html = match (*tooltip, state.hovered) {
+        (Some(anchor), Some(code)) if anchor.code == code => html! {
+            <MapTooltip code={code} at={anchor.at} frame={size.unwrap_or_default()} />
+        },
+        _ => html! {},
+    };
+
     html! {
-        <figure class="map-figure">
-            <svg class="europe-map" viewBox={view_box} role="img"
-                aria-labelledby="map-title" aria-describedby="map-desc" preserveAspectRatio="xMidYMid meet">
-                <title id="map-title">{ "Map of Europe" }</title>
-                <desc id="map-desc">
-                    { format!("The {} countries covered by IMPALA's national associations are filled in colour; other countries are grey.", covered.len()) }
-                </desc>
-                <rect class="sea" x="0" y="0" width={EUROPE.width.to_string()} height={EUROPE.height.to_string()} />
-                <g class="context">
-                    for shape in context {
-                        <path class="country" d={shape.d} data-country={shape.id}>
-                            <title>{ shape.name }</title>
-                        </path>
-                    }
-                </g>
-                <g class="members">
-                    for shape in members {
-                        <path class="country member" d={shape.d} data-country={shape.id}>
-                            <title>{ data.country(shape.id.unwrap_or_default()).map_or(shape.name, |c| &*c.name) }</title>
-                        </path>
-                    }
-                </g>
-            </svg>
-            <figcaption class="map-legend">
-                <span class="legend-item">
-                    <span class="swatch swatch-member" aria-hidden="true"></span>{ "covered by an IMPALA member association" }
-                </span>
-                <span class="legend-item">
-                    <span class="swatch swatch-other" aria-hidden="true"></span>{ "other countries" }
-                </span>
-            </figcaption>
+        <figure class="map-figure" aria-labelledby="map-caption">
+            <div class={classes!("map-frame", at_home.then_some("at-home"))}>
+                <svg class="europe-map" ref={svg_ref} viewBox={state.viewport.view_box_attr(&EUROPE)}
+                    role="group" aria-labelledby="map-title" aria-describedby="map-desc"
+                    preserveAspectRatio="xMidYMid meet"
+                    {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onpointerleave}
+                    {onclick} {ondblclick} {onkeydown} {onfocusin} {onfocusout}>
+                    <title id="map-title">{ "Map of Europe" }</title>
+                    <desc id="map-desc">
+                        { format!("The {} countries covered by IMPALA's national associations are coloured. Press Tab to go from country to country, Enter to show its association; + and − zoom, the arrow keys move the map, 0 shows all of Europe.", covered.len()) }
+                    </desc>
+                    <defs>
+                        for (code, fill) in fills.iter().filter(|(_, f)| f.slots().len() > 1) {
+                            { stripes(code, fill) }
+                        }
+                    </defs>
+                    <rect class="sea" x={view_box.x.to_string()} y={view_box.y.to_string()}
+                        width={view_box.width.to_string()} height={view_box.height.to_string()} />
+                    <g class="context" aria-hidden="true">
+                        for shape in EUROPE.countries.iter().filter(|s| !is_member(s.id)) {
+                            <path class="country" d={shape.d} />
+                        }
+                    </g>
+                    <g class="members">
+                        for (code, fill) in fills.iter() {
+                            if let Some(shape) = EUROPE.shape(code) {
+                                <path
+                                    class={classes!("country", "member", fill.class(code),
+                                        highlighted.contains(code).then_some("selected"),
+                                        (state.hovered == Some(*code)).then_some("hovered"))}
+                                    style={fill.style(code)}
+                                    d={shape.d} data-country={*code} tabindex="0" role="button"
+                                    aria-pressed={highlighted.contains(code).to_string()}
+                                    aria-label={format::country_summary(data, code)} />
+                            }
+                        }
+                    </g>
+                    <g class="targets" aria-hidden="true">
+                        for target in targets.iter() {
+                            if distance(target.center, target.anchor) > 0.5 {
+                                <line class="leader" x1={target.anchor[0].to_string()} y1={target.anchor[1].to_string()}
+                                    x2={target.center[0].to_string()} y2={target.center[1].to_string()} />
+                            }
+                            <circle class={classes!("hit-target", highlighted.contains(&target.code).then_some("selected"))}
+                                cx={target.center[0].to_string()} cy={target.center[1].to_string()}
+                                r={target.radius.to_string()} data-country={target.code} />
+                        }
+                    </g>
+                    <g class="outlines" aria-hidden="true">
+                        for code in highlighted.iter().chain(state.hovered.iter()) {
+                            if let Some(shape) = EUROPE.shape(code) {
+                                <path class={classes!("outline", highlighted.contains(code).then_some("selected"))} d={shape.d} />
+                            }
+                        }
+                    </g>
+                    <g class="labels" aria-hidden="true" font-size={format!("{label_font:.2}")}>
+                        for label in labels.iter() {
+                            <text class="map-label" x={format!("{:.1}", label.x)} y={format!("{:.1}", label.y)}
+                                data-country={label.country}>{ &label.text }</text>
+                        }
+                    </g>
+                </svg>
+                <MapControls dispatch={props.dispatch.clone()} has_selection={state.selection.is_some()} at_home={at_home} />
+                { tooltip_html }
+                if *wheel_hint {
+                    <p class="wheel-hint" role="status">{ "Hold Ctrl (⌘ on a Mac) and scroll to zoom the map" }</p>
+                }
+            </div>
+            <MapLegend colouring={state.colouring} dispatch={props.dispatch.clone()} />
         </figure>
+    }
+}
+
+/// A pattern of diagonal stripes, one per association, for a country with several.
+fn stripes(code: &str, fill: &Fill) -> Html {
+    let slots = fill.slots();
+    let width = 6.0 * slots.len() as f64;
+    html! {
+        <pattern id={stripes_id(code)} patternUnits="userSpaceOnUse"
+            width={width.to_string()} height={width.to_string()} patternTransform="rotate(45)">
+            for (i, slot) in slots.iter().enumerate() {
+                <rect class={format!("stripe fill-a{slot}")} x={(6.0 * i as f64).to_string()} y="0"
+                    width="6" height={width.to_string()} />
+            }
+        </pattern>
     }
 }

@@ -30,6 +30,10 @@ pub struct EuropeMap {
     /// Longitude/latitude in degrees to view units.
     pub projection: Projection,
     pub countries: &'static [CountryShape],
+    /// The pairs of countries (by id; shapes without an id are left out) that share a border,
+    /// each pair once as `(smaller id, larger id)`, sorted. Worked out by `build.rs` with
+    /// [`super::adjacency::neighbours`].
+    pub neighbours: &'static [(&'static str, &'static str)],
 }
 
 include!(concat!(env!("OUT_DIR"), "/europe_map.rs"));
@@ -38,5 +42,23 @@ impl EuropeMap {
     /// The shape of the country with this ISO code.
     pub fn shape(&self, code: &str) -> Option<&'static CountryShape> {
         self.countries.iter().find(|s| s.id == Some(code))
+    }
+
+    /// Whether the countries with these ISO codes share a border on the map (either order).
+    pub fn are_neighbours(&self, a: &str, b: &str) -> bool {
+        super::adjacency::contains_pair(self.neighbours, a, b)
+    }
+
+    /// The ISO codes of the countries that share a border with this one, sorted.
+    pub fn neighbours_of<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+        self.neighbours.iter().filter_map(move |&(a, b)| {
+            if a == code {
+                Some(b)
+            } else if b == code {
+                Some(a)
+            } else {
+                None
+            }
+        })
     }
 }

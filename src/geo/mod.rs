@@ -3,6 +3,7 @@
 pub mod adjacency;
 pub mod europe;
 pub mod labels;
+pub mod order;
 pub mod path;
 pub mod projection;
 pub mod targets;

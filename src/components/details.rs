@@ -1,0 +1,292 @@
+//! The details panel: everything the data says about the selected association, with the source
+//! of each fact; for a country with several associations, a choice between them.
+
+use crate::data::{dataset, Association, Founding, Text};
+use crate::format;
+use crate::state::{selected_associations, Action, Selection};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailsProps {
+    pub selection: Option<Selection>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(Details)]
+pub fn details(props: &DetailsProps) -> Html {
+    let data = dataset();
+    let Some(selection) = props.selection else {
+        return html! {};
+    };
+    let associations = selected_associations(data, Some(selection));
+    let close = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ClearSelection))
+    };
+    let body = match (selection, associations.as_slice()) {
+        (Selection::Country(code), several) if several.len() > 1 => {
+            let name = data.country(code).map_or(code, |c| &*c.name);
+            html! {
+                <>
+                    <h2 id="details-heading">{ name }</h2>
+                    <p>{ format!("{} associations of independent labels work in {name}:", several.len()) }</p>
+                    <ul class="details-choices">
+                        for association in several.iter() {
+                            { choice(association, &props.dispatch) }
+                        }
+                    </ul>
+                </>
+            }
+        }
+        (_, [association, ..]) => association_details(association, &props.dispatch),
+        (_, []) => return html! {},
+    };
+    html! {
+        <section class="details" aria-labelledby="details-heading" data-selection={selection_id(selection)}>
+            <button type="button" class="details-close" aria-label="Close the details" title="Close (Esc)"
+                onclick={close}>{ "×" }</button>
+            { body }
+        </section>
+    }
+}
+
+/// The selection as the `data-selection` attribute shows it (`association:VUT`, `country:FR`).
+pub fn selection_id(selection: Selection) -> String {
+    match selection {
+        Selection::Association(acronym) => format!("association:{acronym}"),
+        Selection::Country(code) => format!("country:{code}"),
+    }
+}
+
+fn choice(association: &'static Association, dispatch: &Callback<Action>) -> Html {
+    let onclick = {
+        let dispatch = dispatch.clone();
+        let acronym: &'static str = &association.acronym;
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Select(Selection::Association(acronym)))
+        })
+    };
+    html! {
+        <li>
+            <button type="button" class="choice" data-association={&*association.acronym} {onclick}>
+                <strong>{ &*association.acronym }</strong>
+                <span>{ display_name(association) }</span>
+                <span class="choice-year">{ format::founded_phrase(&association.founded) }</span>
+            </button>
+        </li>
+    }
+}
+
+/// The name to lead with: its own language's, else the English one.
+fn display_name(association: &Association) -> &str {
+    association
+        .name_native
+        .as_deref()
+        .or(association.name_english.as_deref())
+        .unwrap_or_default()
+}
+
+fn association_details(association: &'static Association, dispatch: &Callback<Action>) -> Html {
+    let data = dataset();
+    let english = association
+        .name_english
+        .as_deref()
+        .filter(|english| association.name_native.as_deref() != Some(*english));
+    let countries = format::country_names(data, association.countries.iter().map(|c| c.as_ref()));
+    let mut cited = Citations::default();
+    let founded = founding(&association.founded, &mut cited);
+    let members: Vec<Html> = association
+        .members
+        .iter()
+        .map(|count| {
+            html! {
+                <li>
+                    { format::members(count) }
+                    if let Some(detail) = &count.detail { { format!(", {detail}") } }
+                    { cited.refs(&count.sources) }
+                </li>
+            }
+        })
+        .collect();
+    let relation = association.represented_by.as_ref().map(|r| {
+        let onclick = {
+            let dispatch = dispatch.clone();
+            let acronym = data.association(&r.association).map(|a| &*a.acronym);
+            Callback::from(move |_: MouseEvent| {
+                if let Some(acronym) = acronym {
+                    dispatch.emit(Action::Select(Selection::Association(acronym)));
+                }
+            })
+        };
+        html! {
+            <p class="details-relation">
+                { "Represented within IMPALA by " }
+                <button type="button" class="link-button" {onclick}>{ &*r.association }</button>
+                { "." }{ cited.refs(&r.sources) }
+            </p>
+        }
+    });
+    let joined = association.joined_impala.as_ref().map(|j| {
+        html! {
+            <p class="details-relation">
+                { format!("Joined IMPALA in {}", j.year) }
+                if let Some(detail) = &j.detail { { format!(" ({detail})") } }
+                { "." }{ cited.refs(&j.sources) }
+            </p>
+        }
+    });
+    let notes: Vec<Html> = association
+        .notes
+        .iter()
+        .map(|note| html! { <li>{ &*note.text }{ cited.refs(&note.sources) }</li> })
+        .collect();
+    let names_cited = cited.refs(&association.sources);
+    html! {
+        <>
+            <h2 id="details-heading">
+                <span class="details-acronym">{ &*association.acronym }</span>
+                <span class="details-name">{ display_name(association) }</span>
+            </h2>
+            if let Some(english) = english {
+                <p class="details-english">{ english }</p>
+            }
+            <dl class="details-facts">
+                <dt>{ if association.countries.len() > 1 { "Countries" } else { "Country" } }</dt>
+                <dd class="details-countries">{ countries }{ names_cited }</dd>
+                <dt>{ "Founded" }</dt>
+                <dd class="details-founded">{ founded }</dd>
+                if !members.is_empty() {
+                    <dt>{ "Members" }</dt>
+                    <dd><ul class="details-members">{ for members }</ul></dd>
+                }
+                if let Some(seat) = &association.seat {
+                    <dt>{ "Based in" }</dt>
+                    <dd>{ &**seat }</dd>
+                }
+                if let Some(website) = &association.website {
+                    <dt>{ "Website" }</dt>
+                    <dd><a href={website.to_string()} target="_blank" rel="noopener noreferrer">{ website_label(website) }</a></dd>
+                }
+            </dl>
+            <p class="details-description">{ &*association.description }</p>
+            { for relation }
+            { for joined }
+            if !notes.is_empty() {
+                <ul class="details-notes">{ for notes }</ul>
+            }
+            <h3 class="details-sources-heading">{ "Sources" }</h3>
+            <ol class="details-sources">
+                for id in cited.ids.iter() {
+                    { source(id) }
+                }
+            </ol>
+        </>
+    }
+}
+
+/// The founding year with its certainty, in words.
+fn founding(founded: &'static Founding, cited: &mut Citations) -> Html {
+    match founded {
+        Founding::Exact {
+            year,
+            detail,
+            sources,
+        } => html! {
+            <>
+                { year.to_string() }
+                if let Some(detail) = detail { { format!(" ({detail})") } }
+                { cited.refs(sources) }
+            </>
+        },
+        Founding::Disputed {
+            year,
+            detail,
+            sources,
+            other,
+        } => html! {
+            <>
+                { year.to_string() }
+                if let Some(detail) = detail { { format!(" ({detail})") } }
+                { cited.refs(sources) }
+                <span class="certainty">{ " — the sources disagree." }</span>
+                <ul class="details-other-years">
+                    for o in other.iter() {
+                        <li>
+                            { format!("Other sources give {}", o.year) }
+                            if let Some(detail) = &o.detail { { format!(" ({detail})") } }
+                            { "." }{ cited.refs(&o.sources) }
+                        </li>
+                    }
+                </ul>
+            </>
+        },
+        Founding::Unknown {
+            earliest,
+            latest,
+            detail,
+            sources,
+        } => html! {
+            <>
+                <span class="certainty">{ format!("Unknown: between {earliest} and {latest}.") }</span>
+                { format!(" {detail}") }
+                { cited.refs(sources) }
+            </>
+        },
+    }
+}
+
+/// Numbers the sources in the order the panel first cites them.
+#[derive(Default)]
+struct Citations {
+    ids: Vec<&'static str>,
+}
+
+impl Citations {
+    /// Superscript reference numbers for these sources.
+    fn refs(&mut self, sources: &'static [Text]) -> Html {
+        let numbers: Vec<usize> = sources
+            .iter()
+            .map(
+                |id| match self.ids.iter().position(|known| *known == &**id) {
+                    Some(i) => i + 1,
+                    None => {
+                        self.ids.push(id);
+                        self.ids.len()
+                    }
+                },
+            )
+            .collect();
+        if numbers.is_empty() {
+            return html! {};
+        }
+        let text: Vec<String> = numbers.iter().map(usize::to_string).collect();
+        html! {
+            <sup class="refs" title="Sources below">{ format!("[{}]", text.join(", ")) }</sup>
+        }
+    }
+}
+
+fn source(id: &str) -> Html {
+    match dataset().source(id) {
+        Some(source) => html! {
+            <li data-source={&*source.id}>
+                if let Some(url) = &source.url {
+                    <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ &*source.title }</a>
+                } else {
+                    { &*source.title }
+                }
+            </li>
+        },
+        None => html! { <li>{ id.to_string() }</li> },
+    }
+}
+
+/// A website without its scheme and trailing slash: "vut.de".
+fn website_label(url: &str) -> &str {
+    let bare = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let bare = bare.strip_prefix("www.").unwrap_or(bare);
+    bare.strip_suffix('/').unwrap_or(bare)
+}

@@ -1,0 +1,74 @@
+//! The map's legend and the switch between its two colourings: by association (each with its
+//! colour) and by founding period (each decade with its number of associations).
+
+use crate::data::dataset;
+use crate::geo::europe::EUROPE;
+use crate::palette::{period_of, periods, slot_class, AssociationSlots};
+use crate::state::{Action, Colouring};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MapLegendProps {
+    pub colouring: Colouring,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(MapLegend)]
+pub fn map_legend(props: &MapLegendProps) -> Html {
+    let data = dataset();
+    let switch = |colouring: Colouring, label: &'static str, key: &'static str| {
+        let dispatch = props.dispatch.clone();
+        let pressed = props.colouring == colouring;
+        let onclick =
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetColouring(colouring)));
+        html! {
+            <button type="button" class="view-button" data-colouring={key}
+                aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
+        }
+    };
+    let items = match props.colouring {
+        Colouring::Association => {
+            let slots = AssociationSlots::new(data, &EUROPE);
+            let mut associations: Vec<_> = data.associations.iter().collect();
+            associations.sort_by_key(|a| crate::search::fold(&a.acronym));
+            html! {
+                <>
+                    for association in associations {
+                        <li class="legend-item">
+                            <span class={classes!("swatch", slots.slot_of(&association.acronym).map(slot_class))} aria-hidden="true"></span>
+                            { &*association.acronym }
+                        </li>
+                    }
+                    <li class="legend-item">
+                        <span class="swatch swatch-striped" aria-hidden="true"></span>{ "stripes: two associations" }
+                    </li>
+                </>
+            }
+        }
+        Colouring::Period => html! {
+            <>
+                for period in periods(data) {
+                    <li class="legend-item">
+                        <span class={classes!("swatch", period.class())} aria-hidden="true"></span>
+                        { format!("{} ({})", period.label(),
+                            data.associations.iter().filter(|a| period_of(&a.founded) == period).count()) }
+                    </li>
+                }
+            </>
+        },
+    };
+    html! {
+        <div class="map-legend">
+            <div class="colouring-switch view-switch" role="group" aria-label="Colour the map by">
+                { switch(Colouring::Association, "By association", "association") }
+                { switch(Colouring::Period, "By founding period", "period") }
+            </div>
+            <ul class="legend-items" aria-label="Legend">
+                { items }
+                <li class="legend-item">
+                    <span class="swatch swatch-other" aria-hidden="true"></span>{ "no member association" }
+                </li>
+            </ul>
+        </div>
+    }
+}

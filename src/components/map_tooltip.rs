@@ -1,0 +1,40 @@
+//! The tooltip over the map: a country and its association(s), placed towards the middle of the
+//! map so that it stays on screen. It repeats what the country's accessible name says, so screen
+//! readers skip it.
+
+use crate::data::dataset;
+use crate::format;
+use crate::geo::order::tooltip_placement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MapTooltipProps {
+    pub code: &'static str,
+    /// The anchor, in pixels from the map frame's top left corner.
+    pub at: [f64; 2],
+    /// The map frame's size in pixels.
+    pub frame: [f64; 2],
+}
+
+#[function_component(MapTooltip)]
+pub fn map_tooltip(props: &MapTooltipProps) -> Html {
+    let data = dataset();
+    let placement = tooltip_placement(props.at, props.frame);
+    let name = data.country(props.code).map_or(props.code, |c| &*c.name);
+    let style = format!("left: {:.0}px; top: {:.0}px", props.at[0], props.at[1]);
+    html! {
+        <div class={classes!("map-tooltip", placement.left.then_some("left"), placement.above.then_some("above"))}
+            style={style} aria-hidden="true" data-country={props.code}>
+            <p class="tooltip-country">{ name }</p>
+            <ul class="tooltip-associations">
+                for association in data.associations_in(props.code) {
+                    <li>
+                        <strong>{ &*association.acronym }</strong>
+                        { " " }
+                        <span>{ format::founded_phrase(&association.founded) }</span>
+                    </li>
+                }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,11 @@
+//! Side effects, one per hook: measuring an element, listening to the wheel without a passive
+//! listener, detecting an embedding frame, and timers. Components call these; nothing else in the
+//! app touches the browser outside event handlers.
+
+mod element_size;
+mod embedding;
+mod wheel;
+
+pub use element_size::use_element_size;
+pub use embedding::use_in_frame;
+pub use wheel::use_wheel;
