@@ -4,6 +4,7 @@
 #
 #   setup_build     the wasm target, trunk, wasm-bindgen (the version in Cargo.lock), wasm-opt
 #   setup_browsers  Chromium + ChromeDriver, Firefox ESR + geckodriver, WebKitGTK's WebDriver + Xvfb
+#   setup_e2e       axe-core for the end-to-end tests (npm, pinned in tests/e2e/package-lock.json)
 #
 # Where something cannot be installed here (not root, not Debian), it stops and says what is
 # missing and how to get it.
@@ -89,5 +90,21 @@ setup_browsers() {
     say "installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
     cargo install --locked "geckodriver@$GECKODRIVER_VERSION" \
       || cargo install "geckodriver@$GECKODRIVER_VERSION"
+  fi
+}
+
+# axe-core, the accessibility checker the end-to-end tests inject into the page
+# (tests/e2e/node_modules/axe-core/axe.min.js), at the version in tests/e2e/package-lock.json.
+setup_e2e() {
+  need npm "Install Node.js and npm (Debian: apt-get install nodejs npm)."
+  need node "Install Node.js and npm (Debian: apt-get install nodejs npm)."
+  local dir="$ROOT/tests/e2e" wanted installed=""
+  wanted="$(cd "$dir" && node -p "require('./package-lock.json').packages['node_modules/axe-core'].version")"
+  if [[ -f "$dir/node_modules/axe-core/axe.min.js" ]]; then
+    installed="$(cd "$dir" && node -p "require('./node_modules/axe-core/package.json').version" 2>/dev/null || true)"
+  fi
+  if [[ "$installed" != "$wanted" ]]; then
+    say "installing axe-core $wanted (npm, pinned in tests/e2e/package-lock.json)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -153,6 +153,9 @@ impl AppState {
                     };
                 }
             }
+            Action::Select(Selection::Country(code)) => {
+                return self.apply_to(data, map, Action::ActivateCountry(code));
+            }
             Action::Select(selection) => {
                 if let Some(valid) = validate(data, selection) {
                     next.selection = Some(valid);
@@ -340,6 +343,14 @@ mod tests {
             state.highlighted(),
             ["SI", "HR", "RS", "BA", "XK", "ME", "MK", "AL"]
         );
+    }
+
+    #[test]
+    fn selecting_a_country_with_one_association_selects_the_association() {
+        let state = after([Action::Select(Selection::Country("AT"))]);
+        assert_eq!(state.selection, Some(Selection::Association("VTMÖ")));
+        let state = after([Action::Select(Selection::Country("IT"))]);
+        assert_eq!(state.selection, Some(Selection::Country("IT")));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::{AssociationList, AssociationTable, Details, EuropeMap, HeadlineFigures, SearchBox};
 use crate::data::{dataset, headline};
 use crate::format;
+use crate::hooks::use_document_keydown;
 use crate::state::{Action, AppState, View};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -31,16 +32,16 @@ pub fn app() -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let state_rc: Rc<AppState> = Rc::new((*state).clone());
-    // Escape clears the selection, wherever the focus is inside the app.
-    let onkeydown = {
+    // Escape clears the selection, wherever the focus is in the app's document.
+    {
         let dispatch = dispatch.clone();
         let selected = state.selection.is_some();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" && selected {
+        use_document_keydown(Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" && selected && !event.default_prevented() {
                 dispatch.emit(Action::ClearSelection);
             }
-        })
-    };
+        }));
+    }
     let view_button = |view: View, label: &'static str| {
         let dispatch = dispatch.clone();
         let pressed = state.view == view;
@@ -55,7 +56,7 @@ pub fn app() -> Html {
         View::Table => "view-table",
     };
     html! {
-        <div class="app" data-app-ready="true" {onkeydown}>
+        <div class="app" data-app-ready="true">
             <header class="app-header">
                 <div class="title">
                     <h1>{ "Europe's independent music associations" }</h1>
@@ -65,6 +66,7 @@ pub fn app() -> Html {
                 </div>
                 <HeadlineFigures headline={headline()} />
             </header>
+            <main class={classes!("app-main", view_class)}>
             <div class="toolbar">
                 <SearchBox dispatch={dispatch.clone()} />
                 <div class="view-switch" role="group" aria-label="Show">
@@ -72,7 +74,6 @@ pub fn app() -> Html {
                     { view_button(View::Table, "Table") }
                 </div>
             </div>
-            <main class={classes!("app-main", view_class)}>
                 if state.view == View::Map {
                     <EuropeMap state={state_rc.clone()} dispatch={dispatch.clone()} />
                 } else {

@@ -21,8 +21,9 @@ use yew::prelude::*;
 
 /// Smallest hit target on screen for a small country, in CSS pixels (WCAG 2.5.8 asks 24).
 const MIN_TARGET_PX: f64 = 28.0;
-/// Label font size in CSS pixels.
-const LABEL_PX: f64 = 13.0;
+/// Label font size in CSS pixels: a fraction of the map's width, within these bounds.
+const LABEL_PX: (f64, f64) = (11.0, 26.0);
+const LABEL_FRACTION_OF_WIDTH: f64 = 1.0 / 70.0;
 /// Pointer travel, in CSS pixels, after which a press becomes a drag rather than a click.
 const DRAG_THRESHOLD_PX: f64 = 6.0;
 /// Two taps closer than this in time (ms) and space (px) are a double tap.
@@ -39,7 +40,8 @@ pub struct EuropeMapProps {
 #[derive(Clone, Copy, PartialEq)]
 struct TooltipAnchor {
     code: &'static str,
-    at: [f64; 2],
+    /// Where the pointer or finger is; `None` for keyboard focus: the country's label point.
+    at: Option<[f64; 2]>,
 }
 
 /// Pointers pressed on the map and what they have done so far.
@@ -225,7 +227,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                 }
                 tooltip.set(
                     code.zip(frame_point(point))
-                        .map(|(code, at)| TooltipAnchor { code, at }),
+                        .map(|(code, at)| TooltipAnchor { code, at: Some(at) }),
                 );
                 return;
             };
@@ -285,7 +287,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
             let code = country_of(event.target());
             tooltip.set(
                 code.zip(frame_point(point))
-                    .map(|(code, at)| TooltipAnchor { code, at }),
+                    .map(|(code, at)| TooltipAnchor { code, at: Some(at) }),
             );
             let now = event.time_stamp();
             match g.last_tap {
@@ -388,15 +390,19 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
         Callback::from(move |event: FocusEvent| {
             let code = country_of(event.target());
             dispatch.emit(Action::Hover(code));
-            tooltip.set(code.and_then(|code| {
-                let shape = EUROPE.shape(code)?;
-                let at = map_to_element(
-                    size.unwrap_or_default(),
-                    view_box_array,
-                    shape.label.map(f64::from),
-                );
-                Some(TooltipAnchor { code, at })
-            }));
+            // A country reached with Tab while zoomed in is brought into view.
+            if let Some(shape) = code.and_then(|code| EUROPE.shape(code)) {
+                let [x, y] = shape.label.map(f64::from);
+                let inside = x >= view_box.x
+                    && x <= view_box.right()
+                    && y >= view_box.y
+                    && y <= view_box.bottom();
+                if !inside {
+                    let [cx, cy] = view_box.center();
+                    dispatch.emit(Action::Zoom(Zoom::Pan(x - cx, y - cy)));
+                }
+            }
+            tooltip.set(code.map(|code| TooltipAnchor { code, at: None }));
         })
     };
     let onfocusout = {
@@ -428,10 +434,13 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
     let targets = scale
         .map(|ppu| hit_targets(&covered, &EUROPE, ppu, MIN_TARGET_PX))
         .unwrap_or_default();
+    let label_px = size.map_or(LABEL_PX.0, |[width, _]| {
+        (width * LABEL_FRACTION_OF_WIDTH).clamp(LABEL_PX.0, LABEL_PX.1)
+    });
     let labels = scale
-        .map(|ppu| place_labels(data, &EUROPE, ppu, LABEL_PX, view_box))
+        .map(|ppu| place_labels(data, &EUROPE, ppu, label_px, view_box))
         .unwrap_or_default();
-    let label_font = scale.map_or(LABEL_PX, |ppu| LABEL_PX / ppu);
+    let label_font = scale.map_or(label_px, |ppu| label_px / ppu);
     let colouring = state.colouring;
     let slots = AssociationSlots::new(data, &EUROPE);
     let fills: Vec<(&'static str, Fill)> = order
@@ -450,14 +459,28 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
     let at_home = state.viewport == crate::geo::viewport::Viewport::home();
 
     let tooltip_html = match (*tooltip, state.hovered) {
-        (Some(anchor), Some(code)) if anchor.code == code => html! {
-            <MapTooltip code={code} at={anchor.at} frame={size.unwrap_or_default()} />
-        },
+        (Some(anchor), Some(code)) if anchor.code == code => {
+            let at = anchor.at.or_else(|| {
+                let shape = EUROPE.shape(code)?;
+                Some(map_to_element(
+                    size?,
+                    view_box_array,
+                    shape.label.map(f64::from),
+                ))
+            });
+            match at {
+                Some(at) => html! {
+                    <MapTooltip code={code} at={at} frame={size.unwrap_or_default()} />
+                },
+                None => html! {},
+            }
+        }
         _ => html! {},
     };
 
     html! {
         <figure class="map-figure" aria-labelledby="map-caption">
+            <div class="map-stage">
             <div class={classes!("map-frame", at_home.then_some("at-home"))}>
                 <svg class="europe-map" ref={svg_ref} viewBox={state.viewport.view_box_attr(&EUROPE)}
                     role="group" aria-labelledby="map-title" aria-describedby="map-desc"
@@ -508,6 +531,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     <g class="outlines" aria-hidden="true">
                         for code in highlighted.iter().chain(state.hovered.iter()) {
                             if let Some(shape) = EUROPE.shape(code) {
+                                <path class={classes!("outline-halo", highlighted.contains(code).then_some("selected"))} d={shape.d} />
                                 <path class={classes!("outline", highlighted.contains(code).then_some("selected"))} d={shape.d} />
                             }
                         }
@@ -524,6 +548,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                 if *wheel_hint {
                     <p class="wheel-hint" role="status">{ "Hold Ctrl (⌘ on a Mac) and scroll to zoom the map" }</p>
                 }
+            </div>
             </div>
             <MapLegend colouring={state.colouring} dispatch={props.dispatch.clone()} />
         </figure>

@@ -31,16 +31,32 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
             let slots = AssociationSlots::new(data, &EUROPE);
             let mut associations: Vec<_> = data.associations.iter().collect();
             associations.sort_by_key(|a| crate::search::fold(&a.acronym));
+            let used: Vec<u8> = (0..slots.slot_count()).collect();
             html! {
                 <>
-                    for association in associations {
-                        <li class="legend-item">
-                            <span class={classes!("swatch", slots.slot_of(&association.acronym).map(slot_class))} aria-hidden="true"></span>
-                            { &*association.acronym }
-                        </li>
-                    }
+                    <li class="legend-item">
+                        <span class="swatch-row" aria-hidden="true">
+                            for slot in used {
+                                <span class={classes!("swatch", slot_class(slot))}></span>
+                            }
+                        </span>
+                        { "one colour per association, named on the map; neighbours never share one" }
+                    </li>
                     <li class="legend-item">
                         <span class="swatch swatch-striped" aria-hidden="true"></span>{ "stripes: two associations" }
+                    </li>
+                    <li class="legend-item legend-more">
+                        <details>
+                            <summary>{ "Which colour is which" }</summary>
+                            <ul class="legend-items legend-associations">
+                                for association in associations {
+                                    <li class="legend-item">
+                                        <span class={classes!("swatch", slots.slot_of(&association.acronym).map(slot_class))} aria-hidden="true"></span>
+                                        { &*association.acronym }
+                                    </li>
+                                }
+                            </ul>
+                        </details>
                     </li>
                 </>
             }

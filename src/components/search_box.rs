@@ -73,6 +73,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 "Escape" if *open || !query.is_empty() => {
                     // Clears the box first; a second Escape reaches the app (clears the selection).
                     event.stop_propagation();
+                    event.prevent_default();
                     open.set(false);
                     query.set(String::new());
                 }

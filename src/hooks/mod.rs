@@ -4,8 +4,10 @@
 
 mod element_size;
 mod embedding;
+mod keys;
 mod wheel;
 
 pub use element_size::use_element_size;
 pub use embedding::use_in_frame;
+pub use keys::use_document_keydown;
 pub use wheel::use_wheel;

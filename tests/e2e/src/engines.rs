@@ -12,8 +12,16 @@ use crate::process::{free_port, start_xvfb, ChildGuard, TempDir};
 use crate::webdriver::{Driver, Session};
 use crate::Result;
 
+/// The viewport every case starts with (`window.innerWidth`/`innerHeight`).
 pub const WIDTH: u32 = 1280;
 pub const HEIGHT: u32 = 900;
+/// The largest viewport a case may ask for (4K UHD). The browsers' windows
+/// must be able to grow to this plus their toolbars.
+pub const MAX_WIDTH: u32 = 3840;
+pub const MAX_HEIGHT: u32 = 2160;
+/// Xvfb's screen (for WebKit): room for MiniBrowser's window at a
+/// `MAX_WIDTH`x`MAX_HEIGHT` viewport plus its toolbar.
+const XVFB_SCREEN: &str = "3960x2400x24";
 const DRIVER_READY_TIMEOUT: Duration = Duration::from_secs(20);
 const CHROMIUM: &str = "/usr/bin/chromium";
 const FIREFOX: &str = "/usr/bin/firefox-esr";
@@ -131,6 +139,11 @@ pub struct Engine {
     pub screenshot_saved: bool,
     /// Whether the app failed to become ready in an earlier case.
     pub app_failed_to_load: bool,
+    /// The viewport size last set (`WIDTH`x`HEIGHT` at start).
+    pub viewport: (u32, u32),
+    /// Whether a case used the Actions API since the last reset (the
+    /// pointer may be somewhere, keys or buttons may be down).
+    pub input_used: bool,
     // Dropped in this order: driver, then X server, then the scratch dir.
     _driver: ChildGuard,
     _xvfb: Option<ChildGuard>,
@@ -148,16 +161,18 @@ impl Engine {
             std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             Ok(dir)
         };
+        let config_home = scratch_dir("config")?;
         let scratch_env = [
             ("TMPDIR", scratch_dir("tmp")?),
             ("XDG_CACHE_HOME", scratch_dir("cache")?),
-            ("XDG_CONFIG_HOME", scratch_dir("config")?),
+            ("XDG_CONFIG_HOME", config_home.clone()),
             ("XDG_DATA_HOME", scratch_dir("data")?),
         ];
         let profile = scratch_dir("profile")?;
+        allow_narrow_windows(kind, &config_home, &profile)?;
         let log = |what: &str| log_dir.join(format!("{}-{what}.log", kind.name()));
         let xvfb = match &bins.xvfb {
-            Some(xvfb) => Some(start_xvfb(xvfb, &log("xvfb"))?),
+            Some(xvfb) => Some(start_xvfb(xvfb, XVFB_SCREEN, &log("xvfb"))?),
             None => None,
         };
         let display = xvfb.as_ref().map(|(_, n)| *n);
@@ -202,16 +217,19 @@ impl Engine {
         let session = driver
             .new_session(caps)
             .map_err(|e| format!("{}: {e}{}", kind.name(), driver_process.log_tail()))?;
-        let engine = Self {
+        let mut engine = Self {
             kind,
             session: Some(session),
             screenshot_saved: false,
             app_failed_to_load: false,
+            viewport: (0, 0),
+            input_used: false,
             _driver: driver_process,
             _xvfb: xvfb,
             _scratch: scratch,
         };
-        set_viewport_size(engine.session()?)
+        engine
+            .set_viewport(WIDTH, HEIGHT)
             .map_err(|e| format!("{}: setting the viewport size: {e}", kind.name()))?;
         Ok(engine)
     }
@@ -220,6 +238,15 @@ impl Engine {
         self.session
             .as_ref()
             .ok_or_else(|| format!("{}: no session", self.kind.name()))
+    }
+
+    /// Makes the viewport `width`x`height` (see [`set_viewport_size`]) and
+    /// remembers it.
+    pub fn set_viewport(&mut self, width: u32, height: u32) -> Result<()> {
+        self.viewport = (0, 0); // unknown if this fails half-way
+        set_viewport_size(self.session()?, width, height)?;
+        self.viewport = (width, height);
+        Ok(())
     }
 }
 
@@ -234,10 +261,10 @@ impl Drop for Engine {
 }
 
 /// Resizes the window so that the viewport (not the window) is
-/// `WIDTH`x`HEIGHT` in every engine: the window sizes the browsers take
+/// `width`x`height` in every engine: the window sizes the browsers take
 /// include toolbars (MiniBrowser) or differ (headless Chromium), and
 /// MiniBrowser has no size flag at all.
-fn set_viewport_size(session: &Session) -> Result<()> {
+fn set_viewport_size(session: &Session, width: u32, height: u32) -> Result<()> {
     let inner = || -> Result<(i64, i64)> {
         let v = session.execute(
             "return [window.innerWidth, window.innerHeight];",
@@ -248,33 +275,77 @@ fn set_viewport_size(session: &Session) -> Result<()> {
             _ => Err(format!("unexpected inner size {v}")),
         }
     };
-    let (want_w, want_h) = (i64::from(WIDTH), i64::from(HEIGHT));
-    // The window's extra size (toolbars) is measured once, before any resize, so the target
-    // window size stays fixed. WebKitGTK applies a resize asynchronously: poll until the
-    // viewport has the wanted size, asking again only while the window is not at the target.
+    let (want_w, want_h) = (i64::from(width), i64::from(height));
+    // The window's extra size (toolbars) is measured before the resize, which gives the target
+    // window size. WebKitGTK applies a resize asynchronously: poll until the viewport has the
+    // wanted size, asking again only while the window is not at the target. Toolbars can change
+    // height with the width (Firefox's at 360 px): once the window is at the target and the
+    // viewport has kept one wrong size for a while, the extra size is measured again.
     let (w, h) = inner()?;
     if (w, h) == (want_w, want_h) {
         return Ok(());
     }
     let rect = session.window_rect()?;
-    let target = (rect.0 + want_w - w, rect.1 + want_h - h);
+    let mut target = (rect.0 + want_w - w, rect.1 + want_h - h);
     session.set_window_size(target.0, target.1)?;
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + Duration::from_secs(15);
     let mut pause = Duration::from_millis(20);
+    let mut settling: Option<((i64, i64), Instant)> = None;
     loop {
         let (w, h) = inner()?;
         if (w, h) == (want_w, want_h) {
             return Ok(());
         }
         if Instant::now() > deadline {
-            return Err(format!("viewport is {w}x{h}, wanted {want_w}x{want_h}"));
+            let window = session.window_rect()?;
+            return Err(format!(
+                "viewport is {w}x{h}, wanted {want_w}x{want_h} (window {}x{}, asked for {}x{}; \
+                 the largest supported viewport is {MAX_WIDTH}x{MAX_HEIGHT})",
+                window.0, window.1, target.0, target.1
+            ));
         }
         if session.window_rect()? != target {
             session.set_window_size(target.0, target.1)?;
+            settling = None;
+        } else {
+            match settling {
+                Some((size, since))
+                    if size == (w, h) && since.elapsed() >= Duration::from_millis(500) =>
+                {
+                    target = (target.0 + want_w - w, target.1 + want_h - h);
+                    session.set_window_size(target.0, target.1)?;
+                    settling = None;
+                }
+                Some((size, _)) if size == (w, h) => {}
+                _ => settling = Some(((w, h), Instant::now())),
+            }
         }
         std::thread::sleep(pause);
         pause = (pause * 2).min(Duration::from_millis(250));
     }
+}
+
+/// Lets the browser windows shrink to a 360 px wide viewport: Firefox's
+/// window keeps a minimum width of 500 px and MiniBrowser's toolbar one of
+/// about 450 px, so the first gets a `userChrome.css` in its profile and the
+/// second a GTK style sheet (`$XDG_CONFIG_HOME/gtk-3.0/gtk.css`).
+fn allow_narrow_windows(kind: EngineKind, config_home: &Path, profile: &Path) -> Result<()> {
+    let (path, css) = match kind {
+        EngineKind::Chromium => return Ok(()),
+        EngineKind::Firefox => (
+            profile.join("chrome/userChrome.css"),
+            ":root, #main-window, toolbar, #nav-bar, #urlbar-container { \
+             min-width: 0 !important; min-height: 0 !important; }\n",
+        ),
+        EngineKind::Webkit => (
+            config_home.join("gtk-3.0/gtk.css"),
+            "button, entry { min-width: 0; min-height: 0; padding: 0; margin: 0; }\n",
+        ),
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(&path, css).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn capabilities(kind: EngineKind, browser: &Path, profile: &Path) -> Value {
@@ -305,7 +376,15 @@ fn capabilities(kind: EngineKind, browser: &Path, profile: &Path) -> Value {
             "browserName": "firefox",
             "moz:firefoxOptions": {
                 "binary": browser,
-                "args": ["-headless", format!("--width={WIDTH}"), format!("--height={HEIGHT}")],
+                "args": [
+                    "-headless",
+                    format!("--width={WIDTH}"),
+                    format!("--height={HEIGHT}"),
+                    "-profile",
+                    profile,
+                ],
+                // Reads the profile's chrome/userChrome.css (see allow_narrow_windows).
+                "prefs": { "toolkit.legacyUserProfileCustomizations.stylesheets": true },
             },
         }),
         EngineKind::Webkit => json!({

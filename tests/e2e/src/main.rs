@@ -27,19 +27,54 @@
 //!
 //! **Add a case**: write `fn my_case(page: &mut Page, expected: &Expected) ->
 //! Result<()>` in `cases.rs` starting with `page.open_app()?`, then add
-//! `("my_case", my_case)` to `CASES`. `Page` has `goto`, `open_app`,
-//! `wait_for(js_bool_expr, timeout)` (polls), `eval::<T>(js_expr)`, `click`,
-//! `text`, `screenshot`, `console_errors`/`console_warnings` and `note`.
-//! `Expected` holds values taken from `impala_map::data`; never type them in.
+//! `("my_case", my_case)` to `CASES`. `Expected` holds values taken from
+//! `impala_map::data`; never type them in. What `Page` offers:
 //!
-//! Every engine gets a 1280x900 viewport. `static_server::*` trials check the
+//! - loading and reading: `goto(path)`, `open_app()`, `wait_for(js_bool_expr,
+//!   timeout)` (polls), `eval::<T>(js_expr)`, `text(css)`, `engine()`,
+//!   `console_errors()`/`console_warnings()`, `note(message)`;
+//! - WebDriver's clicks and typing: `click(css)` (Element Click),
+//!   `type_into(css, text)` (Element Send Keys);
+//! - a real mouse (Actions API; `pointerover`, `:hover` etc. happen):
+//!   `hover(css)` (the element's centre, or the point nearest it where the
+//!   element is on top), `hover_at(x, y)`, `click_on(css)`, `click_at(x, y)`,
+//!   `double_click(css)`, `drag((x, y), (x, y))` — viewport coordinates in CSS
+//!   pixels — and `release_actions()`;
+//! - a real keyboard on the focused element: `press(keys)` with plain
+//!   characters and `page::keys::{TAB, ENTER, ESCAPE, ARROW_UP, SHIFT, ..}`
+//!   (a modifier stays down to the end of the string), `press_shift_tab()`;
+//! - sizes: `set_viewport(width, height)` (exact `innerWidth` x
+//!   `innerHeight`, up to 3840x2160), `overflow()` (horizontal overflow and
+//!   the widest elements causing it, or `None`);
+//! - pictures: `screenshot(path)`, `screenshot_named(name)` (saves
+//!   `target/e2e/screenshots/<engine>-<name>.png`);
+//! - accessibility: `axe_violations()` runs axe-core (WCAG 2.0/2.1 A and AA
+//!   plus best practices, `page::AXE_TAGS`; `axe_violations_tagged(tags)` for
+//!   others) and returns one line per violated rule. axe-core comes from npm,
+//!   pinned in `tests/e2e/package-lock.json`; `scripts/test` installs it
+//!   (`setup_e2e` in `scripts/setup.sh`, `npm ci` in `tests/e2e`).
+//!
+//! Cases stay independent: before each case the runner restores the 1280x900
+//! viewport if a case changed it, and moves the mouse to the corner and
+//! releases keys and buttons if a case used them. The `harness_*` cases test
+//! this API itself on the current app. `static_server::*` trials check the
 //! server itself (MIME types, 404, path traversal, the injected recorder).
+//!
+//! Engine quirks handled here: Firefox's window and MiniBrowser's toolbar
+//! have a minimum width, lifted by a `userChrome.css` in Firefox's profile and
+//! a GTK style sheet for MiniBrowser; Xvfb's screen is 3960x2400 so that
+//! MiniBrowser can grow to a 3840x2160 viewport; WebKit resizes
+//! asynchronously and its screenshot right after a resize can miss tiles, so
+//! screenshots wait for a painted frame. WebKitGTK reports Shift+Tab's
+//! `keydown` with `key` "Unidentified" (the focus moves back all the same).
+//!
 //! Cases run one at a time (`--test-threads` defaults to 1 here; with more
 //! threads, cases of one engine still take turns on its session).
 
 mod cases;
 mod engines;
 mod http;
+mod map_cases;
 mod page;
 mod process;
 mod server;
@@ -296,16 +331,22 @@ impl Harness {
         };
         let started = Instant::now();
         let mut page = Page::new(engine, &self.base_url, &self.screenshot_dir);
-        // A panicking case fails like any other (and keeps the bookkeeping).
-        let result = std::panic::catch_unwind(AssertUnwindSafe(|| case(&mut page, &self.expected)))
-            .unwrap_or_else(|payload| {
-                let message = payload
-                    .downcast_ref::<String>()
-                    .map(String::as_str)
-                    .or_else(|| payload.downcast_ref::<&str>().copied())
-                    .unwrap_or("(no message)");
-                Err(format!("the case panicked: {message}"))
-            });
+        // Every case starts from the default viewport, with no key or button
+        // down. A panicking case fails like any other (and keeps the
+        // bookkeeping).
+        let run = || {
+            page.reset()
+                .map_err(|e| format!("resetting the engine before the case: {e}"))?;
+            case(&mut page, &self.expected)
+        };
+        let result = std::panic::catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|payload| {
+            let message = payload
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| payload.downcast_ref::<&str>().copied())
+                .unwrap_or("(no message)");
+            Err(format!("the case panicked: {message}"))
+        });
         let session_lost = result.is_err() && !engine.session().is_ok_and(|s| s.is_alive());
         slot.add_time("cases", started);
         if session_lost {

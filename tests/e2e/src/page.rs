@@ -1,12 +1,15 @@
 //! The API cases use: one browser tab of one engine, pointed at the app.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::{json, Value};
 
-use crate::engines::{Engine, EngineKind};
+use crate::engines::{Engine, EngineKind, HEIGHT, WIDTH};
+use crate::webdriver::element_ref;
 use crate::{poll_until, Result};
 
 /// How long the app may take to mount (`[data-app-ready]` appears).
@@ -14,6 +17,54 @@ pub const APP_READY_TIMEOUT: Duration = Duration::from_secs(30);
 /// The same, once the app failed to mount in an earlier case of the engine
 /// (so that a broken build does not cost 30 s for every case).
 const APP_READY_TIMEOUT_AFTER_FAILURE: Duration = Duration::from_secs(5);
+
+/// The axe-core rule tags [`Page::axe_violations`] runs: WCAG 2.0 and 2.1,
+/// levels A and AA, plus Deque's best practices.
+pub const AXE_TAGS: &[&str] = &["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+/// axe-core's browser bundle, installed by `setup_e2e` in `scripts/setup.sh`
+/// (`npm ci` here, pinned by `tests/e2e/package-lock.json`).
+const AXE_JS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/node_modules/axe-core/axe.min.js"
+);
+/// How many intermediate pointer moves [`Page::drag`] makes.
+const DRAG_STEPS: u32 = 5;
+/// The ids of our two input sources (kept for the whole session).
+const MOUSE: &str = "mouse";
+const KEYBOARD: &str = "keyboard";
+
+/// WebDriver's code points for special keys, for [`Page::press`] and
+/// [`Page::type_into`]: `page.press(&format!("{}{}", keys::ARROW_DOWN,
+/// keys::ENTER))`. A modifier (`SHIFT`, `CONTROL`, `ALT`, `META`) stays down
+/// from where it appears to the end of the string: `SHIFT` + `TAB` is
+/// Shift+Tab.
+#[allow(dead_code, reason = "page API for cases to come")]
+pub mod keys {
+    pub const BACKSPACE: &str = "\u{E003}";
+    pub const TAB: &str = "\u{E004}";
+    pub const ENTER: &str = "\u{E007}";
+    pub const SHIFT: &str = "\u{E008}";
+    pub const CONTROL: &str = "\u{E009}";
+    pub const ALT: &str = "\u{E00A}";
+    pub const ESCAPE: &str = "\u{E00C}";
+    /// The space bar (a plain `" "` works too).
+    pub const SPACE: &str = "\u{E00D}";
+    pub const PAGE_UP: &str = "\u{E00E}";
+    pub const PAGE_DOWN: &str = "\u{E00F}";
+    pub const END: &str = "\u{E010}";
+    pub const HOME: &str = "\u{E011}";
+    pub const ARROW_LEFT: &str = "\u{E012}";
+    pub const ARROW_UP: &str = "\u{E013}";
+    pub const ARROW_RIGHT: &str = "\u{E014}";
+    pub const ARROW_DOWN: &str = "\u{E015}";
+    pub const DELETE: &str = "\u{E017}";
+    pub const META: &str = "\u{E03D}";
+
+    /// Shift, Control, Alt, Meta (left or right).
+    pub(crate) fn is_modifier(c: char) -> bool {
+        matches!(c, '\u{E008}'..='\u{E00A}' | '\u{E03D}' | '\u{E050}'..='\u{E053}')
+    }
+}
 
 pub struct Page<'a> {
     engine: &'a mut Engine,
@@ -31,7 +82,6 @@ impl<'a> Page<'a> {
     }
 
     /// Which engine this page runs in.
-    #[allow(dead_code, reason = "page API for cases to come")]
     pub fn engine(&self) -> EngineKind {
         self.engine.kind
     }
@@ -137,7 +187,11 @@ impl<'a> Page<'a> {
 
     /// Saves a PNG of the viewport to `path` (parent dirs are created).
     pub fn screenshot(&self, path: &Path) -> Result<PathBuf> {
-        let png = self.engine.session()?.screenshot()?;
+        let session = self.engine.session()?;
+        // Let the browser paint first: right after a resize, WebKit's
+        // screenshot can show tiles not yet repainted (black).
+        session.execute_async(AFTER_NEXT_PAINT, Vec::new())?;
+        let png = session.screenshot()?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
@@ -156,6 +210,275 @@ impl<'a> Page<'a> {
         self.recorded("warnings")
     }
 
+    /// Puts the engine back to how every case finds it: the pointer moved to
+    /// the viewport's corner and keys and buttons released (if the previous
+    /// case used them), and the viewport `WIDTH`x`HEIGHT` again (if it was
+    /// changed). The runner calls this before each case.
+    pub(crate) fn reset(&mut self) -> Result<()> {
+        if self.engine.input_used {
+            let session = self.engine.session()?;
+            // Otherwise the next page could open with an element under the
+            // pointer hovered.
+            session.perform_actions(pointer_source(vec![move_to(0, 0)]))?;
+            session.release_actions()?;
+            self.engine.input_used = false;
+        }
+        if self.engine.viewport != (WIDTH, HEIGHT) {
+            self.engine.set_viewport(WIDTH, HEIGHT)?;
+        }
+        Ok(())
+    }
+
+    /// Makes the viewport (`window.innerWidth` x `innerHeight`) exactly
+    /// `width` x `height` CSS pixels, e.g. 360x740 (a phone), 1280x800 or
+    /// 3840x2160 (the largest supported). Waits until the page sees the new
+    /// size (WebKit resizes asynchronously). The next case starts from the
+    /// default 1280x900 again.
+    pub fn set_viewport(&mut self, width: u32, height: u32) -> Result<()> {
+        self.engine
+            .set_viewport(width, height)
+            .map_err(|e| format!("set_viewport({width}, {height}): {e}"))
+    }
+
+    /// Moves the mouse pointer onto the first element matching `css` with
+    /// the Actions API, so real `pointerover`/`pointerenter`/`mouseover`/
+    /// `mousemove` events fire and `:hover` applies. The element is scrolled
+    /// into view first if it is not wholly in it. The pointer goes to the
+    /// element's centre (`origin` = the element), or, when another element
+    /// covers that point (a concave SVG shape whose centre lies on a
+    /// neighbour), to the point nearest the centre where the element is on
+    /// top; it fails if there is none.
+    pub fn hover(&mut self, css: &str) -> Result<()> {
+        let aim = self.aim(css)?;
+        self.pointer(vec![aim])
+            .map_err(|e| format!("hover `{css}`: {e}"))
+    }
+
+    /// Moves the mouse pointer to `(x, y)` in viewport coordinates (CSS
+    /// pixels from the viewport's top left; rounded to whole pixels).
+    pub fn hover_at(&mut self, x: f64, y: f64) -> Result<()> {
+        self.pointer(vec![move_to(x, y)])
+            .map_err(|e| format!("hover_at({x}, {y}): {e}"))
+    }
+
+    /// Clicks with real pointer events (move, button down, button up) at
+    /// `(x, y)` in viewport coordinates — whatever is there gets
+    /// `pointerdown`, `mousedown`, `pointerup`, `mouseup` and `click`.
+    pub fn click_at(&mut self, x: f64, y: f64) -> Result<()> {
+        self.pointer(vec![
+            move_to(x, y),
+            button("pointerDown"),
+            button("pointerUp"),
+        ])
+        .map_err(|e| format!("click_at({x}, {y}): {e}"))
+    }
+
+    /// Clicks the first element matching `css` with real pointer events,
+    /// aimed as by [`Page::hover`] (so a shape whose centre lies on a
+    /// neighbour is still hit). Unlike [`Page::click`] (WebDriver's Element
+    /// Click), the pointer moves there first, so hover effects happen too.
+    pub fn click_on(&mut self, css: &str) -> Result<()> {
+        let aim = self.aim(css)?;
+        self.pointer(vec![aim, button("pointerDown"), button("pointerUp")])
+            .map_err(|e| format!("click_on `{css}`: {e}"))
+    }
+
+    /// Drags with the (left) mouse button: moves to `from`, presses, moves
+    /// to `to` in a few steps (so `pointermove`s arrive in between), releases.
+    /// Viewport coordinates.
+    pub fn drag(&mut self, from: (f64, f64), to: (f64, f64)) -> Result<()> {
+        let mut actions = vec![move_to(from.0, from.1), button("pointerDown")];
+        for step in 1..=DRAG_STEPS {
+            let t = f64::from(step) / f64::from(DRAG_STEPS);
+            let mut action = move_to(from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
+            action["duration"] = json!(16); // about a frame apart
+            actions.push(action);
+        }
+        actions.push(button("pointerUp"));
+        self.pointer(actions)
+            .map_err(|e| format!("drag from {from:?} to {to:?}: {e}"))
+    }
+
+    /// Double-clicks the first element matching `css` (aimed as by
+    /// [`Page::hover`]): two clicks in a row at one point, so `dblclick`
+    /// fires after two `click`s.
+    pub fn double_click(&mut self, css: &str) -> Result<()> {
+        let aim = self.aim(css)?;
+        let actions = vec![
+            aim,
+            button("pointerDown"),
+            button("pointerUp"),
+            button("pointerDown"),
+            button("pointerUp"),
+        ];
+        self.pointer(actions)
+            .map_err(|e| format!("double_click `{css}`: {e}"))
+    }
+
+    /// Presses `keys` one after another on the focused element (the
+    /// Actions API's key source: `keydown`, `keypress`, `keyup`, and what the
+    /// browser does by default, like moving focus on Tab). Plain characters
+    /// and the special keys of [`keys`]; a modifier stays down to the end of
+    /// the string (`SHIFT` then `TAB` is Shift+Tab). WebKitGTK's `keydown`
+    /// for Shift+Tab has `key` "Unidentified" (with `shiftKey`); the focus
+    /// moves back all the same.
+    pub fn press(&mut self, keys: &str) -> Result<()> {
+        let mut actions = Vec::new();
+        let mut held = Vec::new();
+        for c in keys.chars() {
+            if held.contains(&c) {
+                continue;
+            }
+            actions.push(json!({ "type": "keyDown", "value": c.to_string() }));
+            if keys::is_modifier(c) {
+                held.push(c);
+            } else {
+                actions.push(json!({ "type": "keyUp", "value": c.to_string() }));
+            }
+        }
+        for c in held.into_iter().rev() {
+            actions.push(json!({ "type": "keyUp", "value": c.to_string() }));
+        }
+        self.engine.input_used = true;
+        self.engine
+            .session()?
+            .perform_actions(json!([{ "type": "key", "id": KEYBOARD, "actions": actions }]))
+            .map_err(|e| format!("press {keys:?}: {e}"))
+    }
+
+    /// Shift+Tab: moves the focus backwards.
+    pub fn press_shift_tab(&mut self) -> Result<()> {
+        self.press(&format!("{}{}", keys::SHIFT, keys::TAB))
+    }
+
+    /// Types `text` into the first element matching `css` (WebDriver's
+    /// Element Send Keys: focuses it, then sends each character; special keys
+    /// of [`keys`] work too). The text is added where the caret is.
+    pub fn type_into(&mut self, css: &str, text: &str) -> Result<()> {
+        let session = self.engine.session()?;
+        let element = session.find(css)?;
+        session
+            .send_keys(&element, text)
+            .map_err(|e| format!("type_into `{css}`: {e}"))
+    }
+
+    /// Releases every key and mouse button the actions left pressed
+    /// (WebDriver's Release Actions). The pointer stays where it is.
+    pub fn release_actions(&mut self) -> Result<()> {
+        self.engine.session()?.release_actions()
+    }
+
+    /// Saves a PNG of the viewport as
+    /// `target/e2e/screenshots/<engine>-<name>.png` and returns its path.
+    /// `name` may hold letters, digits, `-`, `_` and `.`.
+    pub fn screenshot_named(&self, name: &str) -> Result<PathBuf> {
+        let allowed = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
+        if name.is_empty() || name.starts_with('.') || !name.chars().all(allowed) {
+            return Err(format!(
+                "screenshot name {name:?}: use letters, digits, '-', '_' and '.'"
+            ));
+        }
+        let file = format!("{}-{name}.png", self.engine.kind.name());
+        self.screenshot(&self.screenshot_dir.join(file))
+    }
+
+    /// Runs axe-core (injected into the page once per page load) on the
+    /// whole document with the rules tagged [`AXE_TAGS`], and returns one line
+    /// per violated rule: `"<id> (<impact>): <help> — <n> node(s): <first
+    /// targets>"`. Empty when nothing is violated.
+    pub fn axe_violations(&self) -> Result<Vec<String>> {
+        self.axe_violations_tagged(AXE_TAGS)
+    }
+
+    /// [`Page::axe_violations`] with other rule tags (e.g. `&["wcag2a"]`;
+    /// see axe-core's rule descriptions).
+    pub fn axe_violations_tagged(&self, tags: &[&str]) -> Result<Vec<String>> {
+        let session = self.engine.session()?;
+        let loaded = session.execute("return typeof window.axe === 'object';", Vec::new())?;
+        if loaded != Value::Bool(true) {
+            let source = axe_source()?;
+            let got = session
+                .execute(
+                    &format!("{source}\n;return typeof window.axe === 'object';"),
+                    Vec::new(),
+                )
+                .map_err(|e| format!("injecting axe-core: {e}"))?;
+            if got != Value::Bool(true) {
+                return Err(format!("injecting axe-core: window.axe is not set ({got})"));
+            }
+        }
+        let value = session
+            .execute_async(AXE_RUN, vec![json!(tags)])
+            .map_err(|e| format!("axe.run: {e}"))?;
+        let outcome: AxeOutcome = serde_json::from_value(value.clone())
+            .map_err(|e| format!("axe.run returned {value}, which does not fit: {e}"))?;
+        if let Some(error) = outcome.error {
+            return Err(format!("axe.run failed: {error}"));
+        }
+        Ok(outcome
+            .violations
+            .into_iter()
+            .map(|v| {
+                let shown = 3;
+                let mut targets = v.targets.iter().take(shown).cloned().collect::<Vec<_>>();
+                if v.targets.len() > shown {
+                    targets.push(format!("… {} more", v.targets.len() - shown));
+                }
+                format!(
+                    "{} ({}): {} — {} node(s): {}",
+                    v.id,
+                    v.impact.as_deref().unwrap_or("no impact given"),
+                    v.help,
+                    v.targets.len(),
+                    targets.join(", ")
+                )
+            })
+            .collect())
+    }
+
+    /// Horizontal overflow: `None` when the document is no wider than the
+    /// viewport (`document.documentElement.scrollWidth <=
+    /// window.innerWidth`), else what overflows, naming the widest elements
+    /// that reach past the right edge (up to 5, as `tag.class`; elements
+    /// inside a box that clips or scrolls horizontally are not counted).
+    pub fn overflow(&self) -> Result<Option<String>> {
+        self.eval(OVERFLOW_JS)
+    }
+
+    /// Where to aim the pointer at the first element matching `css`: a
+    /// `pointerMove` action (see [`Page::hover`]).
+    fn aim(&self, css: &str) -> Result<Value> {
+        let session = self.engine.session()?;
+        let element = session.find(css)?;
+        let aim = session
+            .execute(AIM_JS, vec![element_ref(&element)])
+            .map_err(|e| format!("aiming at `{css}`: {e}"))?;
+        if let Some(error) = aim.get("error").and_then(Value::as_str) {
+            return Err(format!("cannot point at `{css}`: {error}"));
+        }
+        if aim.get("centre") == Some(&Value::Bool(true)) {
+            return Ok(json!({
+                "type": "pointerMove",
+                "duration": 0,
+                "origin": element_ref(&element),
+                "x": 0,
+                "y": 0,
+            }));
+        }
+        match (aim["x"].as_f64(), aim["y"].as_f64()) {
+            (Some(x), Some(y)) => Ok(move_to(x, y)),
+            _ => Err(format!("aiming at `{css}`: unexpected answer {aim}")),
+        }
+    }
+
+    /// Performs `actions` with the mouse.
+    fn pointer(&mut self, actions: Vec<Value>) -> Result<()> {
+        self.engine.input_used = true;
+        self.engine
+            .session()?
+            .perform_actions(pointer_source(actions))
+    }
+
     fn recorded(&self, list: &str) -> Result<Vec<String>> {
         let got: Option<Vec<String>> =
             self.eval(&format!("window.__e2e ? window.__e2e.{list} : null"))?;
@@ -164,3 +487,149 @@ impl<'a> Page<'a> {
         })
     }
 }
+
+/// The mouse as an Actions API input source performing `actions`.
+fn pointer_source(actions: Vec<Value>) -> Value {
+    json!([{
+        "type": "pointer",
+        "id": MOUSE,
+        "parameters": { "pointerType": "mouse" },
+        "actions": actions,
+    }])
+}
+
+/// A `pointerMove` to `(x, y)` in the viewport (rounded: not every driver
+/// takes fractions).
+fn move_to(x: impl Into<f64>, y: impl Into<f64>) -> Value {
+    let round = |v: f64| v.round() as i64;
+    json!({
+        "type": "pointerMove",
+        "duration": 0,
+        "origin": "viewport",
+        "x": round(x.into()),
+        "y": round(y.into()),
+    })
+}
+
+/// `pointerDown` or `pointerUp` of the left button.
+fn button(kind: &str) -> Value {
+    json!({ "type": kind, "button": 0 })
+}
+
+fn axe_source() -> Result<&'static str> {
+    static SOURCE: OnceLock<String> = OnceLock::new();
+    if let Some(source) = SOURCE.get() {
+        return Ok(source);
+    }
+    let source = std::fs::read_to_string(AXE_JS).map_err(|e| {
+        format!(
+            "{AXE_JS}: {e}: axe-core is not installed. `scripts/test` installs it (the function \
+             setup_e2e in scripts/setup.sh runs `npm ci` in tests/e2e); or run \
+             `bash -c 'source scripts/setup.sh && setup_e2e'`"
+        )
+    })?;
+    Ok(SOURCE.get_or_init(|| source))
+}
+
+#[derive(Deserialize)]
+struct AxeOutcome {
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    violations: Vec<AxeViolation>,
+}
+
+#[derive(Deserialize)]
+struct AxeViolation {
+    id: String,
+    impact: Option<String>,
+    help: String,
+    targets: Vec<String>,
+}
+
+/// Calls back after two animation frames (so one was painted), or after
+/// 500 ms in a page that gets none (hidden).
+const AFTER_NEXT_PAINT: &str = "const done = arguments[arguments.length - 1]; \
+    setTimeout(() => done(false), 500); \
+    requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+
+/// Runs axe on the document (async script: the callback is the last
+/// argument; `arguments[0]` is the list of tags).
+const AXE_RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+const tags = arguments[0];
+const target = (t) => Array.isArray(t) ? t.map(target).join(' >>> ') : String(t);
+window.axe
+  .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+  .then(
+    (r) => done({
+      violations: r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact || null,
+        help: v.help,
+        targets: v.nodes.map((n) => target(n.target)),
+      })),
+    }),
+    (e) => done({ error: String((e && e.stack) || e) }),
+  );
+"#;
+
+/// Where on `arguments[0]` the pointer should go: `{centre: true}` when the
+/// element is on top at WebDriver's "in-view centre point" (the centre of
+/// its first client rect, clipped to the viewport), else `{x, y}` of the
+/// point nearest to it where it is, else `{error}`.
+const AIM_JS: &str = r#"
+const el = arguments[0];
+const describe = (e) => e ? e.tagName.toLowerCase() +
+  (e.getAttribute('class') ? '.' + e.getAttribute('class').trim().split(/\s+/).join('.') : '') : 'nothing';
+let r = el.getClientRects()[0];
+if (!r) return { error: 'it has no layout box (not rendered?)' };
+if (r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight) {
+  el.scrollIntoView({ block: 'center', inline: 'center' });
+  r = el.getClientRects()[0];
+}
+const left = Math.max(0, r.left), right = Math.min(innerWidth, r.right);
+const top = Math.max(0, r.top), bottom = Math.min(innerHeight, r.bottom);
+if (right <= left || bottom <= top) return { error: 'it is outside the viewport' };
+const hits = (x, y) => { const t = document.elementFromPoint(x, y); return t !== null && el.contains(t); };
+const cx = Math.floor((left + right) / 2), cy = Math.floor((top + bottom) / 2);
+if (hits(cx, cy)) return { centre: true };
+for (const n of [4, 8, 16, 32]) {
+  const points = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    points.push([Math.floor(left + (i + 0.5) * (right - left) / n),
+                 Math.floor(top + (j + 0.5) * (bottom - top) / n)]);
+  }
+  points.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+  for (const [x, y] of points) if (hits(x, y)) return { x, y };
+}
+return { error: 'another element is on top of it everywhere tried (at its centre: ' +
+  describe(document.elementFromPoint(cx, cy)) + ')' };
+"#;
+
+/// `null`, or a description of the horizontal overflow (see
+/// [`Page::overflow`]).
+const OVERFLOW_JS: &str = r#"(() => {
+  const doc = document.documentElement, vw = window.innerWidth, sw = doc.scrollWidth;
+  if (sw <= vw) return null;
+  const describe = (e) => e.tagName.toLowerCase() +
+    (e.getAttribute('class') ? '.' + e.getAttribute('class').trim().split(/\s+/).join('.') : '');
+  const found = [];
+  const walk = (parent) => {
+    for (const el of parent.children) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right + window.scrollX > vw + 0.5) {
+        found.push({ name: describe(el), width: r.width, right: r.right + window.scrollX });
+      }
+      // What a box clips or scrolls does not make the page wider.
+      if (getComputedStyle(el).overflowX === 'visible') walk(el);
+    }
+  };
+  walk(doc);
+  found.sort((a, b) => b.width - a.width);
+  const widest = found.slice(0, 5)
+    .map((f) => `${f.name} (${Math.round(f.width)} px wide, right edge at ${Math.round(f.right)})`);
+  return `the document is ${sw} px wide in a ${vw} px viewport; ` + (widest.length
+    ? `widest elements past the right edge: ${widest.join(', ')}`
+    : 'no element reaches past the right edge (a pseudo-element or margin?)');
+})()"#;

@@ -189,9 +189,10 @@ pub fn free_port() -> Result<u16> {
         .map_err(|e| format!("finding a free port: {e}"))
 }
 
-/// Starts `Xvfb` on the first free display from :90 up; returns the guard and
-/// the display number once the server accepts connections (`-displayfd`).
-pub fn start_xvfb(xvfb: &Path, log: &Path) -> Result<(ChildGuard, u32)> {
+/// Starts `Xvfb` on the first free display from :90 up, with one screen of
+/// `screen` (`WIDTHxHEIGHTxDEPTH`); returns the guard and the display number
+/// once the server accepts connections (`-displayfd`).
+pub fn start_xvfb(xvfb: &Path, screen: &str, log: &Path) -> Result<(ChildGuard, u32)> {
     let mut last_error = String::from("no free display in :90..:200");
     for display in 90..200u32 {
         let taken = Path::new(&format!("/tmp/.X{display}-lock")).exists()
@@ -202,7 +203,7 @@ pub fn start_xvfb(xvfb: &Path, log: &Path) -> Result<(ChildGuard, u32)> {
         let log_file = File::create(log).map_err(|e| format!("{}: {e}", log.display()))?;
         let child = Command::new(xvfb)
             .arg(format!(":{display}"))
-            .args(["-nolisten", "tcp", "-screen", "0", "1280x900x24"])
+            .args(["-nolisten", "tcp", "-screen", "0", screen])
             .args(["-displayfd", "1"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -10,7 +10,7 @@ use crate::{http, poll_until, Result};
 /// How long one ordinary command may take (navigation waits for `load`).
 const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 /// The W3C key under which an element reference is returned.
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecc";
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// A WebDriver server (chromedriver, geckodriver, WebKitWebDriver).
 #[derive(Clone, Copy, Debug)]
@@ -141,6 +141,17 @@ impl Session {
         )
     }
 
+    /// Like [`Session::execute`], but the script gets a callback as its last
+    /// argument (`arguments[arguments.length - 1]`) and the result is what
+    /// it passes to it (the session's script timeout applies: 30 s).
+    pub fn execute_async(&self, body: &str, args: Vec<Value>) -> Result<Value> {
+        self.cmd(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": body, "args": args })),
+        )
+    }
+
     /// The element reference of the first match of `css`.
     pub fn find(&self, css: &str) -> Result<String> {
         let v = self
@@ -169,6 +180,29 @@ impl Session {
             Some(json!({})),
         )
         .map(drop)
+    }
+
+    /// Element Send Keys: focuses the element and types `text` into it
+    /// (special keys as in [`crate::page::keys`]).
+    pub fn send_keys(&self, element: &str, text: &str) -> Result<()> {
+        self.cmd(
+            "POST",
+            &format!("/element/{element}/value"),
+            Some(json!({ "text": text })),
+        )
+        .map(drop)
+    }
+
+    /// Perform Actions: `sources` is the list of input sources with their
+    /// action sequences (`[{"type": "pointer", "id": .., "actions": [..]}]`).
+    pub fn perform_actions(&self, sources: Value) -> Result<()> {
+        self.cmd("POST", "/actions", Some(json!({ "actions": sources })))
+            .map(drop)
+    }
+
+    /// Release Actions: lifts every key and button the actions left pressed.
+    pub fn release_actions(&self) -> Result<()> {
+        self.cmd("DELETE", "/actions", None).map(drop)
     }
 
     /// The rendered text of an element.
@@ -208,6 +242,12 @@ impl Session {
         )
         .map(drop)
     }
+}
+
+/// The JSON form of an element reference (for script arguments and the
+/// `origin` of a pointer move).
+pub fn element_ref(element: &str) -> Value {
+    json!({ ELEMENT_KEY: element })
 }
 
 fn truncate(s: &str, max: usize) -> String {

@@ -1,0 +1,561 @@
+//! The interactive map's cases (issue 3): hover, selection and details, keyboard, zoom, search,
+//! the table view, accessibility (axe-core) and screen sizes. Expected values come from the app's
+//! own data and pure functions (`impala_map`), never typed in.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use impala_map::data::dataset;
+use impala_map::geo::europe::EUROPE;
+use impala_map::geo::order::reading_order;
+use impala_map::state::{sorted_associations, Sort, SortKey};
+
+use crate::cases::Expected;
+use crate::page::{keys, Page};
+use crate::Result;
+
+/// How long a reaction of the app (a re-render after an event) may take.
+const QUICK: Duration = Duration::from_secs(5);
+
+fn member(code: &str) -> String {
+    format!("svg.europe-map path.country.member[data-country=\"{code}\"]")
+}
+
+fn countries_of(acronym: &str) -> Result<Vec<String>> {
+    dataset()
+        .association(acronym)
+        .map(|a| a.countries.iter().map(|c| c.to_string()).collect())
+        .ok_or_else(|| format!("{acronym} is not in the data"))
+}
+
+fn selected_countries(page: &Page) -> Result<BTreeSet<String>> {
+    page.eval(
+        "Array.from(document.querySelectorAll('svg.europe-map path.country.member.selected'), \
+         (e) => e.getAttribute('data-country'))",
+    )
+}
+
+fn details_selection(page: &Page) -> Result<Option<String>> {
+    page.eval(
+        "(() => { const d = document.querySelector('.details'); \
+         return d ? d.getAttribute('data-selection') : null; })()",
+    )
+}
+
+fn wait_for_selection(page: &Page, selection: &str) -> Result<()> {
+    page.wait_for(
+        &format!("document.querySelector('.details[data-selection=\"{selection}\"]') !== null"),
+        QUICK,
+    )
+    .map_err(|e| {
+        let now = details_selection(page).unwrap_or_default();
+        format!("details for {selection} did not appear (shown: {now:?}): {e}")
+    })
+}
+
+fn view_box(page: &Page) -> Result<[f64; 4]> {
+    let text: String =
+        page.eval("document.querySelector('svg.europe-map').getAttribute('viewBox')")?;
+    let numbers: Vec<f64> = text
+        .split_whitespace()
+        .map(|n| {
+            n.parse::<f64>()
+                .map_err(|e| format!("viewBox {text:?}: {e}"))
+        })
+        .collect::<Result<_>>()?;
+    numbers
+        .try_into()
+        .map_err(|_| format!("viewBox {text:?} is not four numbers"))
+}
+
+fn check(ok: bool, message: impl FnOnce() -> String) -> Result<()> {
+    if ok {
+        Ok(())
+    } else {
+        Err(message())
+    }
+}
+
+pub fn hover_shows_the_tooltip(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    page.hover(&member("DE"))?;
+    page.wait_for(
+        "document.querySelector('.map-tooltip[data-country=\"DE\"]') !== null",
+        QUICK,
+    )?;
+    let text = page.text(".map-tooltip")?;
+    check(text.contains("Germany") && text.contains("VUT"), || {
+        format!("tooltip over Germany says {text:?}")
+    })?;
+    // Near the map's right and bottom edges the tooltip opens inwards and stays inside the map.
+    for code in ["IL", "FI", "PT"] {
+        page.hover(&member(code))?;
+        page.wait_for(
+            &format!("document.querySelector('.map-tooltip[data-country=\"{code}\"]') !== null"),
+            QUICK,
+        )?;
+        let inside: bool = page.eval(
+            "(() => { const t = document.querySelector('.map-tooltip').getBoundingClientRect(); \
+             const f = document.querySelector('.map-frame').getBoundingClientRect(); \
+             return t.left >= f.left - 1 && t.right <= f.right + 1 && t.top >= f.top - 1 \
+             && t.bottom <= f.bottom + 1; })()",
+        )?;
+        check(inside, || {
+            format!("the tooltip for {code} leaves the map frame")
+        })?;
+    }
+    Ok(())
+}
+
+pub fn click_selects_vut_with_its_details(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    page.click_on(&member("DE"))?;
+    wait_for_selection(page, "association:VUT")?;
+    let vut = dataset().association("VUT").ok_or("VUT missing")?;
+    let details = page.text(".details")?;
+    let year = vut.founded.year().ok_or("VUT's year")?.to_string();
+    for expected in [
+        "VUT",
+        vut.name_native.as_deref().unwrap_or_default(),
+        "Germany",
+        year.as_str(),
+        "Sources",
+    ] {
+        check(details.contains(expected), || {
+            format!("the details lack {expected:?}: {details:?}")
+        })?;
+    }
+    let sources: usize = page.eval("document.querySelectorAll('.details-sources li').length")?;
+    check(sources >= vut.founded.sources().len(), || {
+        format!("{sources} source(s) listed for VUT")
+    })?;
+    let selected = selected_countries(page)?;
+    check(selected == BTreeSet::from(["DE".to_owned()]), || {
+        format!("highlighted {selected:?}, expected Germany")
+    })?;
+    let listed: bool = page.eval(
+        "document.querySelector('li.association.selected[data-association=\"VUT\"]') !== null",
+    )?;
+    check(listed, || "VUT is not marked in the list".into())?;
+    // textContent: WebDriver's element text is empty for visually hidden elements in WebKit.
+    let live: String = page.eval("document.querySelector('[data-live=selection]').textContent")?;
+    check(live.contains("VUT selected"), || {
+        format!("live region says {live:?}")
+    })
+}
+
+pub fn runda_highlights_its_eight_countries(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    page.click_on(&member("RS"))?;
+    wait_for_selection(page, "association:RUNDA")?;
+    let expected: BTreeSet<String> = countries_of("RUNDA")?.into_iter().collect();
+    let selected = selected_countries(page)?;
+    check(selected == expected && expected.len() == 8, || {
+        format!("highlighted {selected:?}, expected RUNDA's {expected:?}")
+    })?;
+    // Zoom to the selection frames RUNDA's countries.
+    let home = view_box(page)?;
+    page.click(".map-controls .zoom-selection")?;
+    page.wait_for(
+        &format!(
+            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
+            fmt_box(home)
+        ),
+        QUICK,
+    )?;
+    let zoomed = view_box(page)?;
+    for code in &expected {
+        let shape = EUROPE.shape(code).ok_or("shape")?;
+        let [x0, y0, x1, y1] = shape.bbox.map(f64::from);
+        check(
+            x0 >= zoomed[0] - 0.5
+                && y0 >= zoomed[1] - 0.5
+                && x1 <= zoomed[0] + zoomed[2] + 0.5
+                && y1 <= zoomed[1] + zoomed[3] + 0.5,
+            || format!("{code} is outside the view zoomed to RUNDA, {zoomed:?}"),
+        )?;
+    }
+    check(zoomed[2] < home[2] / 2.0, || {
+        format!("zoom to RUNDA: {home:?} -> {zoomed:?}")
+    })?;
+    // The disputed year names the other year.
+    let details = page.text(".details")?;
+    if let impala_map::data::Founding::Disputed { other, .. } =
+        &dataset().association("RUNDA").ok_or("RUNDA")?.founded
+    {
+        for o in other.iter() {
+            let phrase = format!("Other sources give {}", o.year);
+            check(details.contains(&phrase), || {
+                format!("the details lack {phrase:?}: {details:?}")
+            })?;
+        }
+    }
+    Ok(())
+}
+
+pub fn france_offers_both_associations(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    page.click_on(&member("FR"))?;
+    wait_for_selection(page, "country:FR")?;
+    let offered: Vec<String> = page.eval(
+        "Array.from(document.querySelectorAll('.details .choice'), \
+         (e) => e.getAttribute('data-association'))",
+    )?;
+    let expected: Vec<String> = dataset()
+        .associations_in("FR")
+        .map(|a| a.acronym.to_string())
+        .collect();
+    check(offered == expected && expected.len() == 2, || {
+        format!("France offers {offered:?}, expected {expected:?}")
+    })?;
+    let second = &expected[1];
+    page.click(&format!(".details .choice[data-association=\"{second}\"]"))?;
+    wait_for_selection(page, &format!("association:{second}"))?;
+    // Escape clears the selection.
+    page.press(keys::ESCAPE)?;
+    page.wait_for("document.querySelector('.details') === null", QUICK)?;
+    let selected = selected_countries(page)?;
+    check(selected.is_empty(), || {
+        format!("still highlighted: {selected:?}")
+    })
+}
+
+pub fn keyboard_reaches_and_selects_countries(page: &mut Page, expected: &Expected) -> Result<()> {
+    page.open_app()?;
+    let codes: Vec<&'static str> = dataset().covered_country_codes();
+    let order = reading_order(&EUROPE, &codes);
+    // Tab from the top of the page until the first country has focus, then through all of them.
+    page.eval::<Option<bool>>(
+        "(() => { document.activeElement && document.activeElement.blur(); return null; })()",
+    )?;
+    let focused = |page: &Page| -> Result<Option<String>> {
+        page.eval(
+            "document.activeElement ? document.activeElement.getAttribute('data-country') : null",
+        )
+    };
+    let mut presses = 0;
+    while focused(page)?.is_none() {
+        page.press(keys::TAB)?;
+        presses += 1;
+        if presses > 30 {
+            return Err("30 Tabs did not reach a country on the map".into());
+        }
+    }
+    let mut visited = Vec::new();
+    while let Some(code) = focused(page)? {
+        visited.push(code);
+        if visited.len() > expected.countries + 1 {
+            break;
+        }
+        page.press(keys::TAB)?;
+    }
+    let wanted: Vec<String> = order.iter().map(|c| c.to_string()).collect();
+    check(visited == wanted, || {
+        format!("Tab visited {visited:?}, expected the reading order {wanted:?}")
+    })?;
+    // Back to Germany with Shift+Tab, then Enter selects it.
+    let steps_back = order.len() - order.iter().position(|c| *c == "DE").ok_or("DE")?;
+    for _ in 0..steps_back {
+        page.press_shift_tab()?;
+    }
+    check(focused(page)?.as_deref() == Some("DE"), || {
+        "Shift+Tab did not reach Germany".into()
+    })?;
+    let name: String = page.eval("document.activeElement.getAttribute('aria-label')")?;
+    check(name == "Germany: VUT, founded 1993", || {
+        format!("Germany's accessible name is {name:?}")
+    })?;
+    page.press(keys::ENTER)?;
+    wait_for_selection(page, "association:VUT")?;
+    page.wait_for(
+        "document.querySelector('[data-live=selection]').textContent.includes('VUT selected')",
+        QUICK,
+    )?;
+    page.press(keys::ESCAPE)?;
+    page.wait_for("document.querySelector('.details') === null", QUICK)
+}
+
+pub fn zoom_in_out_reset_and_pan(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    let home = view_box(page)?;
+    page.click(".map-controls .zoom-in")?;
+    page.wait_for(
+        &format!(
+            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
+            fmt_box(home)
+        ),
+        QUICK,
+    )?;
+    let zoomed = view_box(page)?;
+    check(zoomed[2] < home[2] * 0.75, || {
+        format!("zoom in: {home:?} -> {zoomed:?}")
+    })?;
+    page.click(".map-controls .zoom-out")?;
+    page.wait_for(&box_is(home), QUICK)?;
+    // Keyboard: + twice on a focused country, the arrows pan, 0 resets.
+    page.eval::<Option<bool>>(&format!(
+        "(() => {{ document.querySelector('{}').focus(); return null; }})()",
+        member("DE").replace('"', "\\\"")
+    ))?;
+    page.press("++")?;
+    page.wait_for(
+        &format!(
+            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
+            fmt_box(home)
+        ),
+        QUICK,
+    )?;
+    let before = view_box(page)?;
+    page.press(keys::ARROW_RIGHT)?;
+    page.wait_for(
+        &format!(
+            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
+            fmt_box(before)
+        ),
+        QUICK,
+    )?;
+    let after = view_box(page)?;
+    check(after[0] > before[0], || {
+        format!("ArrowRight did not pan east: {before:?} -> {after:?}")
+    })?;
+    // The map can never be lost: fifty presses later the view is still on the map.
+    page.press(&keys::ARROW_RIGHT.repeat(50))?;
+    let far = view_box(page)?;
+    check(
+        far[0] >= -0.01 && far[0] + far[2] <= EUROPE.width + 0.01,
+        || format!("panned off the map: {far:?}"),
+    )?;
+    page.press("0")?;
+    page.wait_for(&box_is(home), QUICK)?;
+    // Dragging pans (after zooming in); the reset button brings all of Europe back.
+    page.click(".map-controls .zoom-in")?;
+    let before: [f64; 4] = view_box(page)?;
+    let rect: [f64; 4] = page.eval("(() => { const r = document.querySelector('svg.europe-map').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()")?;
+    let centre = (rect[0] + rect[2] / 2.0, rect[1] + rect[3] / 2.0);
+    page.drag(centre, (centre.0 - 120.0, centre.1 - 80.0))?;
+    page.wait_for(
+        &format!(
+            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
+            fmt_box(before)
+        ),
+        QUICK,
+    )?;
+    let dragged = view_box(page)?;
+    check(dragged[0] > before[0] && dragged[1] > before[1], || {
+        format!(
+            "dragging left and up should move the view east and south: {before:?} -> {dragged:?}"
+        )
+    })?;
+    let selected = selected_countries(page)?;
+    check(selected.is_empty(), || {
+        format!("a drag selected {selected:?}")
+    })?;
+    page.click(".map-controls .zoom-reset")?;
+    page.wait_for(&box_is(home), QUICK)?;
+    // A double click zooms in where it happens.
+    page.double_click(&member("ES"))?;
+    page.wait_for(
+        &format!(
+            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
+            fmt_box(home)
+        ),
+        QUICK,
+    )?;
+    let zoomed = view_box(page)?;
+    let spain = EUROPE.shape("ES").ok_or("ES")?.label.map(f64::from);
+    check(
+        zoomed[2] < home[2]
+            && spain[0] >= zoomed[0]
+            && spain[0] <= zoomed[0] + zoomed[2]
+            && spain[1] >= zoomed[1]
+            && spain[1] <= zoomed[1] + zoomed[3],
+        || format!("double click on Spain: {home:?} -> {zoomed:?}"),
+    )
+}
+
+pub fn colouring_by_period(page: &mut Page, _: &Expected) -> Result<()> {
+    use impala_map::palette::{country_period, periods};
+    page.open_app()?;
+    page.click("[data-colouring=period]")?;
+    page.wait_for(
+        "document.querySelector('svg.europe-map path.country.member[class*=\"fill-p\"]') !== null",
+        QUICK,
+    )?;
+    let classes: Vec<(String, String)> = page.eval(
+        "Array.from(document.querySelectorAll('svg.europe-map path.country.member'), (e) => [e.getAttribute('data-country'), e.getAttribute('class')])",
+    )?;
+    for (code, class) in &classes {
+        let period =
+            country_period(dataset(), code).ok_or_else(|| format!("{code} has no period"))?;
+        check(
+            class.split_whitespace().any(|c| c == period.class()),
+            || format!("{code} has classes {class:?}, expected {}", period.class()),
+        )?;
+    }
+    let legend = page.text(".map-legend")?;
+    for period in periods(dataset()) {
+        check(legend.contains(&period.label()), || {
+            format!("the legend lacks {:?}: {legend:?}", period.label())
+        })?;
+    }
+    page.click("[data-colouring=association]")?;
+    page.wait_for(
+        "document.querySelector('svg.europe-map path.country.member[class*=\"fill-a\"]') !== null",
+        QUICK,
+    )
+}
+
+fn fmt_box(b: [f64; 4]) -> String {
+    let n = |v: f64| {
+        let s = format!("{v:.2}");
+        let s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
+        if s == "-0" {
+            "0".to_owned()
+        } else {
+            s
+        }
+    };
+    format!("{} {} {} {}", n(b[0]), n(b[1]), n(b[2]), n(b[3]))
+}
+
+fn box_is(b: [f64; 4]) -> String {
+    format!(
+        "(() => {{ const v = document.querySelector('svg.europe-map').getAttribute('viewBox').split(' ').map(Number); \
+         const w = [{}, {}, {}, {}]; return v.every((x, i) => Math.abs(x - w[i]) < 0.02); }})()",
+        b[0], b[1], b[2], b[3]
+    )
+}
+
+pub fn search_finds_and_selects(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    for (query, selection) in [
+        ("vtmo", "association:VTMÖ"),
+        ("Osterreich", "association:VTMÖ"),
+        ("runda", "association:RUNDA"),
+        ("France", "country:FR"),
+    ] {
+        page.eval::<Option<bool>>("(() => { const i = document.querySelector('#search-input'); i.value = ''; return null; })()")?;
+        page.type_into("#search-input", query)?;
+        page.wait_for("document.querySelector('.search-hit') !== null", QUICK)?;
+        page.press(keys::ENTER)?;
+        wait_for_selection(page, selection).map_err(|e| format!("searching {query:?}: {e}"))?;
+    }
+    Ok(())
+}
+
+pub fn table_view_stays_in_sync(page: &mut Page, expected: &Expected) -> Result<()> {
+    page.open_app()?;
+    page.click_on(&member("DE"))?;
+    wait_for_selection(page, "association:VUT")?;
+    page.click("[data-view=table]")?;
+    page.wait_for(
+        "document.querySelector('table.association-table') !== null",
+        QUICK,
+    )?;
+    let rows: Vec<String> = page.eval(
+        "Array.from(document.querySelectorAll('table.association-table tbody tr'), (r) => r.getAttribute('data-association'))",
+    )?;
+    let set: BTreeSet<String> = rows.iter().cloned().collect();
+    check(
+        rows.len() == expected.associations && set == expected.acronyms,
+        || format!("table rows {rows:?}"),
+    )?;
+    let marked: Vec<String> = page.eval(
+        "Array.from(document.querySelectorAll('table.association-table tbody tr.selected'), (r) => r.getAttribute('data-association'))",
+    )?;
+    check(marked == ["VUT"], || {
+        format!("table marks {marked:?}, expected VUT")
+    })?;
+    // Sorting by name, twice.
+    let by_name: Vec<String> = sorted_associations(
+        dataset(),
+        Sort {
+            key: SortKey::Name,
+            ascending: true,
+        },
+    )
+    .iter()
+    .map(|a| a.acronym.to_string())
+    .collect();
+    page.click("[data-sort=name]")?;
+    let order = "Array.from(document.querySelectorAll('table.association-table tbody tr'), (r) => r.getAttribute('data-association'))";
+    page.wait_for(&format!("{order}[0] === '{}'", by_name[0]), QUICK)?;
+    let got: Vec<String> = page.eval(order)?;
+    check(got == by_name, || {
+        format!("sorted by name: {got:?}, expected {by_name:?}")
+    })?;
+    page.click("[data-sort=name]")?;
+    let mut reversed = by_name.clone();
+    reversed.reverse();
+    page.wait_for(&format!("{order}[0] === '{}'", reversed[0]), QUICK)?;
+    // Selecting in the table selects on the map.
+    page.click("tr[data-association=RUNDA] .row-select")?;
+    wait_for_selection(page, "association:RUNDA")?;
+    page.click("[data-view=map]")?;
+    page.wait_for("document.querySelector('svg.europe-map') !== null", QUICK)?;
+    let selected = selected_countries(page)?;
+    let runda: BTreeSet<String> = countries_of("RUNDA")?.into_iter().collect();
+    check(selected == runda, || {
+        format!("after the table, the map highlights {selected:?}")
+    })
+}
+
+pub fn axe_finds_no_violations(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    let mut problems = Vec::new();
+    for (state, action) in [
+        ("at start", None),
+        ("with France selected", Some(member("FR"))),
+        ("with RUNDA selected", Some(member("RS"))),
+    ] {
+        if let Some(css) = action {
+            page.click_on(&css)?;
+            page.wait_for("document.querySelector('.details') !== null", QUICK)?;
+        }
+        for violation in page.axe_violations()? {
+            problems.push(format!("{state}: {violation}"));
+        }
+    }
+    page.click("[data-view=table]")?;
+    page.wait_for(
+        "document.querySelector('table.association-table') !== null",
+        QUICK,
+    )?;
+    for violation in page.axe_violations()? {
+        problems.push(format!("table view: {violation}"));
+    }
+    check(problems.is_empty(), || {
+        format!("axe-core found:\n  {}", problems.join("\n  "))
+    })
+}
+
+pub fn fits_every_screen(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    for (width, height) in [(360, 740), (1280, 800), (3840, 2160)] {
+        page.set_viewport(width, height)?;
+        page.wait_for(&format!("window.innerWidth === {width}"), QUICK)?;
+        if let Some(overflow) = page.overflow()? {
+            return Err(format!("{width}x{height}: {overflow}"));
+        }
+        let map: [f64; 3] = page.eval(
+            "(() => { const r = document.querySelector('svg.europe-map').getBoundingClientRect(); \
+             return [r.width, r.height, r.bottom]; })()",
+        )?;
+        // The map uses the space it is given: the whole width on a phone (stacked above the
+        // list); on a wide screen, at least half the window's height and wholly in view.
+        let (w, h) = (f64::from(width), f64::from(height));
+        let uses_space = if width < 900 {
+            map[0] >= w * 0.85
+        } else {
+            map[1] >= h * 0.5 && map[2] <= h + 1.0
+        };
+        check(uses_space, || {
+            format!(
+                "{width}x{height}: the map is {:.0}x{:.0}, its bottom at {:.0}",
+                map[0], map[1], map[2]
+            )
+        })?;
+        page.screenshot_named(&format!("{width}x{height}"))?;
+    }
+    Ok(())
+}
