@@ -43,6 +43,7 @@ pub const CASES: &[(&str, CaseFn)] = &[
         "zoom_in_out_reset_and_pan",
         map_cases::zoom_in_out_reset_and_pan,
     ),
+    ("colouring_by_period", map_cases::colouring_by_period),
     (
         "search_finds_and_selects",
         map_cases::search_finds_and_selects,
