@@ -45,6 +45,14 @@ pub const CASES: &[(&str, CaseFn)] = &[
     ),
     ("colouring_by_period", map_cases::colouring_by_period),
     (
+        "tap_selects_and_shows_the_tooltip",
+        map_cases::tap_selects_and_shows_the_tooltip,
+    ),
+    (
+        "wheel_zooms_but_never_traps_a_host_page",
+        map_cases::wheel_zooms_but_never_traps_a_host_page,
+    ),
+    (
         "search_finds_and_selects",
         map_cases::search_finds_and_selects,
     ),

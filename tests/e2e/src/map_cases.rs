@@ -559,3 +559,77 @@ pub fn fits_every_screen(page: &mut Page, _: &Expected) -> Result<()> {
     }
     Ok(())
 }
+
+pub fn tap_selects_and_shows_the_tooltip(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    page.tap_on(&member("IT"))?;
+    wait_for_selection(page, "country:IT")?;
+    page.wait_for(
+        "document.querySelector('.map-tooltip[data-country=\"IT\"]') !== null",
+        QUICK,
+    )?;
+    let text = page.text(".map-tooltip")?;
+    let acronyms: Vec<String> = dataset()
+        .associations_in("IT")
+        .map(|a| a.acronym.to_string())
+        .collect();
+    check(acronyms.iter().all(|a| text.contains(a.as_str())), || {
+        format!("the tooltip after a tap on Italy says {text:?}, expected {acronyms:?}")
+    })
+}
+
+/// Dispatches a wheel event over the map's centre in `target_document` (a JS expression).
+fn wheel_js(target_document: &str, ctrl: bool) -> String {
+    format!(
+        "(() => {{ const d = {target_document}; const svg = d.querySelector('svg.europe-map'); \
+         const r = svg.getBoundingClientRect(); \
+         const e = new (d.defaultView.WheelEvent)('wheel', {{ deltaY: -240, clientX: r.left + r.width / 2, \
+         clientY: r.top + r.height / 2, ctrlKey: {ctrl}, bubbles: true, cancelable: true }}); \
+         svg.dispatchEvent(e); return e.defaultPrevented; }})()"
+    )
+}
+
+pub fn wheel_zooms_but_never_traps_a_host_page(page: &mut Page, _: &Expected) -> Result<()> {
+    // On its own page, the wheel zooms the map (and the page does not scroll).
+    page.open_app()?;
+    let home = view_box(page)?;
+    let prevented: bool = page.eval(&wheel_js("document", false))?;
+    check(prevented, || {
+        "the wheel over the map scrolled the page".into()
+    })?;
+    page.wait_for(
+        &format!(
+            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
+            fmt_box(home)
+        ),
+        QUICK,
+    )?;
+    // In a frame, a plain wheel scrolls the host page and shows a hint; Ctrl + wheel zooms.
+    page.eval::<Option<bool>>(
+        "(() => { document.body.innerHTML = '<iframe id=host-frame src=\"/\" style=\"width:900px;height:700px\"></iframe>'; return null; })()",
+    )?;
+    let inner = "document.getElementById('host-frame').contentDocument";
+    page.wait_for(
+        &format!("{inner} && {inner}.querySelector('svg.europe-map') !== null"),
+        Duration::from_secs(30),
+    )?;
+    let frame_box = format!("{inner}.querySelector('svg.europe-map').getAttribute('viewBox')");
+    let start: String = page.eval(&frame_box)?;
+    let prevented: bool = page.eval(&wheel_js(inner, false))?;
+    check(!prevented, || {
+        "in a frame, a plain wheel was captured by the map".into()
+    })?;
+    page.wait_for(
+        &format!("{inner}.querySelector('.wheel-hint') !== null"),
+        QUICK,
+    )?;
+    let hint: String = page.eval(&format!("{inner}.querySelector('.wheel-hint').textContent"))?;
+    check(hint.contains("Ctrl"), || format!("the hint says {hint:?}"))?;
+    let after: String = page.eval(&frame_box)?;
+    check(after == start, || {
+        format!("a plain wheel zoomed the framed map: {start} -> {after}")
+    })?;
+    let prevented: bool = page.eval(&wheel_js(inner, true))?;
+    check(prevented, || "in a frame, Ctrl + wheel did not zoom".into())?;
+    page.wait_for(&format!("{frame_box} !== '{start}'"), QUICK)
+}

@@ -32,6 +32,7 @@ const DRAG_STEPS: u32 = 5;
 /// The ids of our two input sources (kept for the whole session).
 const MOUSE: &str = "mouse";
 const KEYBOARD: &str = "keyboard";
+const FINGER: &str = "finger";
 
 /// WebDriver's code points for special keys, for [`Page::press`] and
 /// [`Page::type_into`]: `page.press(&format!("{}{}", keys::ARROW_DOWN,
@@ -344,6 +345,25 @@ impl<'a> Page<'a> {
             .session()?
             .perform_actions(json!([{ "type": "key", "id": KEYBOARD, "actions": actions }]))
             .map_err(|e| format!("press {keys:?}: {e}"))
+    }
+
+    /// Taps the first element matching `css` with a finger: a `touch`
+    /// pointer (aimed as by [`Page::hover`]) goes down and up, so the page
+    /// gets `pointerdown`/`pointerup` with `pointerType` "touch" and then a
+    /// `click`. The finger is lifted and released afterwards.
+    pub fn tap_on(&mut self, css: &str) -> Result<()> {
+        let aim = self.aim(css)?;
+        self.engine.input_used = true;
+        let session = self.engine.session()?;
+        session
+            .perform_actions(json!([{
+                "type": "pointer",
+                "id": FINGER,
+                "parameters": { "pointerType": "touch" },
+                "actions": [aim, button("pointerDown"), button("pointerUp")],
+            }]))
+            .map_err(|e| format!("tap `{css}`: {e}"))?;
+        session.release_actions()
     }
 
     /// Shift+Tab: moves the focus backwards.
