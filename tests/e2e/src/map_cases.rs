@@ -137,6 +137,7 @@ pub fn click_selects_vut_with_its_details(page: &mut Page, _: &Expected) -> Resu
         "document.querySelector('li.association.selected[data-association=\"VUT\"]') !== null",
     )?;
     check(listed, || "VUT is not marked in the list".into())?;
+    page.screenshot_named("selected-vut")?;
     // textContent: WebDriver's element text is empty for visually hidden elements in WebKit.
     let live: String = page.eval("document.querySelector('[data-live=selection]').textContent")?;
     check(live.contains("VUT selected"), || {
@@ -153,6 +154,8 @@ pub fn runda_highlights_its_eight_countries(page: &mut Page, _: &Expected) -> Re
     check(selected == expected && expected.len() == 8, || {
         format!("highlighted {selected:?}, expected RUNDA's {expected:?}")
     })?;
+    page.hover(&member("XK"))?;
+    page.screenshot_named("selected-runda")?;
     // Zoom to the selection frames RUNDA's countries.
     let home = view_box(page)?;
     page.click(".map-controls .zoom-selection")?;
@@ -208,6 +211,7 @@ pub fn france_offers_both_associations(page: &mut Page, _: &Expected) -> Result<
     check(offered == expected && expected.len() == 2, || {
         format!("France offers {offered:?}, expected {expected:?}")
     })?;
+    page.screenshot_named("selected-france")?;
     let second = &expected[1];
     page.click(&format!(".details .choice[data-association=\"{second}\"]"))?;
     wait_for_selection(page, &format!("association:{second}"))?;
@@ -491,6 +495,7 @@ pub fn table_view_stays_in_sync(page: &mut Page, expected: &Expected) -> Result<
     // Selecting in the table selects on the map.
     page.click("tr[data-association=RUNDA] .row-select")?;
     wait_for_selection(page, "association:RUNDA")?;
+    page.screenshot_named("table")?;
     page.click("[data-view=map]")?;
     page.wait_for("document.querySelector('svg.europe-map') !== null", QUICK)?;
     let selected = selected_countries(page)?;
