@@ -7,9 +7,9 @@ use super::{MapControls, MapLegend, MapTooltip};
 use crate::data::dataset;
 use crate::format;
 use crate::geo::europe::EUROPE;
-use crate::geo::labels::place_labels;
+use crate::geo::labels::{place_labels, Label};
 use crate::geo::order::{map_to_element, reading_order};
-use crate::geo::targets::hit_targets;
+use crate::geo::targets::{hit_targets, HitTarget};
 use crate::geo::viewport::{client_to_map, px_per_unit, Rect};
 use crate::hooks::{use_element_size, use_in_frame, use_wheel};
 use crate::palette::{country_period, stripes_id, AssociationSlots, Fill, Period};
@@ -88,7 +88,6 @@ fn rect_of(element: &Element) -> Rect {
 
 #[function_component(EuropeMap)]
 pub fn europe_map(props: &EuropeMapProps) -> Html {
-    let data = dataset();
     let state = &props.state;
     let svg_ref = use_node_ref();
     let size = use_element_size(svg_ref.clone());
@@ -414,47 +413,16 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
         })
     };
 
-    // Geometry for this size and zoom.
-    let covered = data.covered_country_codes();
-    let order = reading_order(&EUROPE, &covered);
-    let highlighted = state.highlighted();
-    let scale = size
-        .map(|[width, height]| {
-            px_per_unit(
-                Rect {
-                    x: 0.0,
-                    y: 0.0,
-                    width,
-                    height,
-                },
-                view_box,
-            )
-        })
-        .filter(|ppu| *ppu > 0.0);
-    let targets = scale
-        .map(|ppu| hit_targets(&covered, &EUROPE, ppu, MIN_TARGET_PX))
-        .unwrap_or_default();
-    let label_px = size.map_or(LABEL_PX.0, |[width, _]| {
-        (width * LABEL_FRACTION_OF_WIDTH).clamp(LABEL_PX.0, LABEL_PX.1)
+    // What never changes, what changes with the colouring, and what changes with the size and
+    // the zoom are each computed once, not on every hover.
+    let members = use_memo((), |()| Members::new());
+    let fills = use_memo(state.colouring, |colouring| members.fills(*colouring));
+    let geometry = use_memo((size, state.viewport), |(size, _)| {
+        Geometry::new(&members.covered, *size, view_box)
     });
-    let labels = scale
-        .map(|ppu| place_labels(data, &EUROPE, ppu, label_px, view_box))
-        .unwrap_or_default();
-    let label_font = scale.map_or(label_px, |ppu| label_px / ppu);
-    let colouring = state.colouring;
-    let slots = AssociationSlots::new(data, &EUROPE);
-    let fills: Vec<(&'static str, Fill)> = order
-        .iter()
-        .map(|&code| {
-            let fill = match colouring {
-                Colouring::Association => Fill::Associations(slots.country_slots(code)),
-                Colouring::Period => {
-                    Fill::Period(country_period(data, code).unwrap_or(Period::Unknown))
-                }
-            };
-            (code, fill)
-        })
-        .collect();
+    let covered = &members.covered;
+    let highlighted = state.highlighted();
+    let (targets, labels, label_font) = (&geometry.targets, &geometry.labels, geometry.label_font);
     let is_member = |id: Option<&str>| id.is_some_and(|id| covered.binary_search(&id).is_ok());
     let at_home = state.viewport == crate::geo::viewport::Viewport::home();
 
@@ -504,7 +472,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                         }
                     </g>
                     <g class="members">
-                        for (code, fill) in fills.iter() {
+                        for ((code, fill), name) in fills.iter().zip(members.names.iter()) {
                             if let Some(shape) = EUROPE.shape(code) {
                                 <path
                                     class={classes!("country", "member", fill.class(code),
@@ -513,7 +481,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                                     style={fill.style(code)}
                                     d={shape.d} data-country={*code} tabindex="0" role="button"
                                     aria-pressed={highlighted.contains(code).to_string()}
-                                    aria-label={format::country_summary(data, code)} />
+                                    aria-label={name.clone()} />
                             }
                         }
                     </g>
@@ -567,5 +535,88 @@ fn stripes(code: &str, fill: &Fill) -> Html {
                     width="6" height={width.to_string()} />
             }
         </pattern>
+    }
+}
+
+/// The member countries in Tab order, with their accessible names and colour slots.
+struct Members {
+    /// ISO codes, sorted.
+    covered: Vec<&'static str>,
+    /// ISO codes in reading order.
+    order: Vec<&'static str>,
+    /// Accessible names, in `order`.
+    names: Vec<AttrValue>,
+    slots: AssociationSlots<'static>,
+}
+
+impl Members {
+    fn new() -> Self {
+        let data = dataset();
+        let covered = data.covered_country_codes();
+        let order = reading_order(&EUROPE, &covered);
+        let names = order
+            .iter()
+            .map(|code| AttrValue::from(format::country_summary(data, code)))
+            .collect();
+        Self {
+            covered,
+            order,
+            names,
+            slots: AssociationSlots::new(data, &EUROPE),
+        }
+    }
+
+    /// How each member is filled in a colouring, in `order`.
+    fn fills(&self, colouring: Colouring) -> Vec<(&'static str, Fill)> {
+        self.order
+            .iter()
+            .map(|&code| {
+                let fill = match colouring {
+                    Colouring::Association => Fill::Associations(self.slots.country_slots(code)),
+                    Colouring::Period => {
+                        Fill::Period(country_period(dataset(), code).unwrap_or(Period::Unknown))
+                    }
+                };
+                (code, fill)
+            })
+            .collect()
+    }
+}
+
+/// Hit areas and labels for one map size and view.
+struct Geometry {
+    targets: Vec<HitTarget>,
+    labels: Vec<Label>,
+    /// Label font size in map units.
+    label_font: f64,
+}
+
+impl Geometry {
+    fn new(covered: &[&'static str], size: Option<[f64; 2]>, view_box: Rect) -> Self {
+        let scale = size
+            .map(|[width, height]| {
+                px_per_unit(
+                    Rect {
+                        x: 0.0,
+                        y: 0.0,
+                        width,
+                        height,
+                    },
+                    view_box,
+                )
+            })
+            .filter(|ppu| *ppu > 0.0);
+        let label_px = size.map_or(LABEL_PX.0, |[width, _]| {
+            (width * LABEL_FRACTION_OF_WIDTH).clamp(LABEL_PX.0, LABEL_PX.1)
+        });
+        Self {
+            targets: scale
+                .map(|ppu| hit_targets(covered, &EUROPE, ppu, MIN_TARGET_PX))
+                .unwrap_or_default(),
+            labels: scale
+                .map(|ppu| place_labels(dataset(), &EUROPE, ppu, label_px, view_box))
+                .unwrap_or_default(),
+            label_font: scale.map_or(label_px, |ppu| label_px / ppu),
+        }
     }
 }
