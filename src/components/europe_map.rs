@@ -282,8 +282,10 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
             if g.dragged || event.pointer_type() == "mouse" {
                 return;
             }
-            // A tap: show the tooltip where the finger was; two quick taps zoom in.
+            // A tap: show the tooltip where the finger was (a finger never hovers, so the tap
+            // sets what is "hovered"); two quick taps zoom in.
             let code = country_of(event.target());
+            dispatch.emit(Action::Hover(code));
             tooltip.set(
                 code.zip(frame_point(point))
                     .map(|(code, at)| TooltipAnchor { code, at: Some(at) }),

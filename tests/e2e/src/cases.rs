@@ -48,6 +48,7 @@ pub const CASES: &[(&str, CaseFn)] = &[
         "tap_selects_and_shows_the_tooltip",
         map_cases::tap_selects_and_shows_the_tooltip,
     ),
+    ("pinch_zooms_in", map_cases::pinch_zooms_in),
     (
         "wheel_zooms_but_never_traps_a_host_page",
         map_cases::wheel_zooms_but_never_traps_a_host_page,

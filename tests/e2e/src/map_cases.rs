@@ -11,6 +11,7 @@ use impala_map::geo::order::reading_order;
 use impala_map::state::{sorted_associations, Sort, SortKey};
 
 use crate::cases::Expected;
+use crate::engines::EngineKind;
 use crate::page::{keys, Page};
 use crate::Result;
 
@@ -565,9 +566,41 @@ pub fn fits_every_screen(page: &mut Page, _: &Expected) -> Result<()> {
     Ok(())
 }
 
+/// A script that sends touch pointer events `(type, pointer id, x, y)` (viewport coordinates) to
+/// whatever is at each point, as a finger would; with `click`, a click follows at the last point.
+fn touch_js(events: &[(&str, i32, f64, f64)], click: bool) -> String {
+    let list: Vec<String> = events
+        .iter()
+        .map(|(kind, id, x, y)| format!("['{kind}', {id}, {x}, {y}]"))
+        .collect();
+    format!(
+        "(() => {{ let last = null; for (const [type, id, x, y] of [{}]) {{ \
+         const target = document.elementFromPoint(x, y) || document.body; last = [target, x, y]; \
+         target.dispatchEvent(new PointerEvent(type, {{ pointerId: id, pointerType: 'touch', \
+         isPrimary: id === 11, clientX: x, clientY: y, bubbles: true, cancelable: true, composed: true, \
+         button: 0, buttons: type === 'pointerup' ? 0 : 1 }})); }} \
+         if ({click} && last) last[0].dispatchEvent(new MouseEvent('click', {{ clientX: last[1], \
+         clientY: last[2], bubbles: true, cancelable: true }})); return null; }})()",
+        list.join(", ")
+    )
+}
+
 pub fn tap_selects_and_shows_the_tooltip(page: &mut Page, _: &Expected) -> Result<()> {
     page.open_app()?;
-    page.tap_on(&member("IT"))?;
+    if page.engine() == EngineKind::Webkit {
+        // WebKitGTK's WebDriver turns touch actions into mouse events: tap from the page.
+        let [x, y]: [f64; 2] = page.eval(&format!(
+            "(() => {{ const r = document.querySelector('{}').getBoundingClientRect(); \
+             return [r.left + r.width / 2, r.top + r.height / 2]; }})()",
+            member("IT").replace('"', "\\\"")
+        ))?;
+        page.eval::<Option<bool>>(&touch_js(
+            &[("pointerdown", 11, x, y), ("pointerup", 11, x, y)],
+            true,
+        ))?;
+    } else {
+        page.tap_on(&member("IT"))?;
+    }
     wait_for_selection(page, "country:IT")?;
     page.wait_for(
         "document.querySelector('.map-tooltip[data-country=\"IT\"]') !== null",
@@ -580,7 +613,23 @@ pub fn tap_selects_and_shows_the_tooltip(page: &mut Page, _: &Expected) -> Resul
         .collect();
     check(acronyms.iter().all(|a| text.contains(a.as_str())), || {
         format!("the tooltip after a tap on Italy says {text:?}, expected {acronyms:?}")
-    })
+    })?;
+    // Two quick taps zoom in (sent from the page: the same in every engine).
+    let home = view_box(page)?;
+    let [x, y]: [f64; 2] = page.eval(
+        "(() => { const r = document.querySelector('svg.europe-map').getBoundingClientRect(); \
+         return [r.left + r.width * 0.3, r.top + r.height * 0.8]; })()",
+    )?;
+    let tap = [("pointerdown", 11, x, y), ("pointerup", 11, x, y)];
+    page.eval::<Option<bool>>(&touch_js(&[tap, tap].concat(), false))?;
+    page.wait_for(
+        &format!(
+            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
+            fmt_box(home)
+        ),
+        QUICK,
+    )
+    .map_err(|e| format!("a double tap did not zoom in: {e}"))
 }
 
 /// Dispatches a wheel event over the map's centre in `target_document` (a JS expression).
@@ -637,4 +686,50 @@ pub fn wheel_zooms_but_never_traps_a_host_page(page: &mut Page, _: &Expected) ->
     let prevented: bool = page.eval(&wheel_js(inner, true))?;
     check(prevented, || "in a frame, Ctrl + wheel did not zoom".into())?;
     page.wait_for(&format!("{frame_box} !== '{start}'"), QUICK)
+}
+
+pub fn pinch_zooms_in(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    let home = view_box(page)?;
+    let rect: [f64; 4] = page.eval(
+        "(() => { const r = document.querySelector('svg.europe-map').getBoundingClientRect(); \
+         return [r.left, r.top, r.width, r.height]; })()",
+    )?;
+    let centre = (rect[0] + rect[2] / 2.0, rect[1] + rect[3] / 2.0);
+    if page.engine() == EngineKind::Webkit {
+        // WebKitGTK's WebDriver turns touch actions into one mouse: send the two fingers'
+        // pointer events from the page instead.
+        let steps = 5;
+        let mut events = Vec::new();
+        for (id, side) in [(11, -1.0), (12, 1.0)] {
+            events.push(("pointerdown", id, centre.0 + side * 30.0, centre.1));
+        }
+        for step in 1..=steps {
+            let spread = 30.0 + 120.0 * f64::from(step) / f64::from(steps);
+            for (id, side) in [(11, -1.0), (12, 1.0)] {
+                events.push(("pointermove", id, centre.0 + side * spread, centre.1));
+            }
+        }
+        for (id, side) in [(11, -1.0), (12, 1.0)] {
+            events.push(("pointerup", id, centre.0 + side * 150.0, centre.1));
+        }
+        page.eval::<Option<bool>>(&touch_js(&events, false))?;
+    } else {
+        page.pinch(centre, 30.0, 150.0)?;
+    }
+    page.wait_for(
+        &format!(
+            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
+            fmt_box(home)
+        ),
+        QUICK,
+    )?;
+    let zoomed = view_box(page)?;
+    check(zoomed[2] < home[2] * 0.8, || {
+        format!("spreading two fingers should zoom in: {home:?} -> {zoomed:?}")
+    })?;
+    let selected = selected_countries(page)?;
+    check(selected.is_empty(), || {
+        format!("a pinch selected {selected:?}")
+    })
 }

@@ -366,6 +366,38 @@ impl<'a> Page<'a> {
         session.release_actions()
     }
 
+    /// Pinches with two fingers (two `touch` pointers) around `centre`
+    /// (viewport coordinates): they go down `from` CSS pixels left and
+    /// right of it, move in a few steps to `to` pixels apart each side, and
+    /// lift. `to > from` spreads the fingers (zoom in).
+    pub fn pinch(&mut self, centre: (f64, f64), from: f64, to: f64) -> Result<()> {
+        let finger = |id: &str, side: f64| {
+            let mut actions = vec![
+                move_to(centre.0 + side * from, centre.1),
+                button("pointerDown"),
+            ];
+            for step in 1..=DRAG_STEPS {
+                let t = f64::from(step) / f64::from(DRAG_STEPS);
+                let mut action = move_to(centre.0 + side * (from + (to - from) * t), centre.1);
+                action["duration"] = json!(16);
+                actions.push(action);
+            }
+            actions.push(button("pointerUp"));
+            json!({
+                "type": "pointer",
+                "id": id,
+                "parameters": { "pointerType": "touch" },
+                "actions": actions,
+            })
+        };
+        self.engine.input_used = true;
+        let session = self.engine.session()?;
+        session
+            .perform_actions(json!([finger(FINGER, -1.0), finger("finger-2", 1.0)]))
+            .map_err(|e| format!("pinch at {centre:?} from {from} to {to}: {e}"))?;
+        session.release_actions()
+    }
+
     /// Shift+Tab: moves the focus backwards.
     pub fn press_shift_tab(&mut self) -> Result<()> {
         self.press(&format!("{}{}", keys::SHIFT, keys::TAB))
