@@ -5,15 +5,23 @@
 //! - `data`: the embedded data set (checked at build time), its model and queries. Pure.
 //! - `geo`: projection, SVG path strings and the prepared map of Europe. Pure.
 //! - `format`: how numbers, years and lists are written. Pure.
+//! - `state`: the app's state and its one reducer. Pure.
+//! - `search`, `palette`: finding things by name; which colour each country gets. Pure.
+//! - `growth`, `timeline`, `chart`: the network year by year, the timeline's layout, the growth
+//!   chart as SVG (plotters). Pure.
+//! - `hooks`: the side effects (element size, wheel, keys, timers, media queries).
 //! - `components`: the Yew user interface, thin: it renders state and data.
 
+pub mod chart;
 pub mod components;
 pub mod data;
 pub mod format;
 pub mod geo;
+pub mod growth;
 pub mod hooks;
 pub mod palette;
 pub mod search;
 pub mod state;
+pub mod timeline;
 
 pub use components::App;

@@ -6,6 +6,7 @@
 use crate::data::{dataset, Association, Dataset};
 use crate::geo::europe::{EuropeMap, EUROPE};
 use crate::geo::viewport::Viewport;
+use crate::growth::{status, Status};
 
 /// What the user has picked: one association, or one country (when a country has several
 /// associations, like France and Italy, the country is selected and the details offer each).
@@ -23,6 +24,8 @@ pub enum View {
     /// The map of Europe.
     #[default]
     Map,
+    /// The founding-year timeline and the growth chart, with a smaller map beside them.
+    Timeline,
     /// A sortable table.
     Table,
 }
@@ -97,6 +100,21 @@ pub struct AppState {
     pub colouring: Colouring,
     pub viewport: Viewport,
     pub sort: Sort,
+    /// The year the map shows the network in (the last year of the data: all of it).
+    pub year: u16,
+    /// The year slider is playing through the years.
+    pub playing: bool,
+    /// Playing starts again from the first year at the end.
+    pub looping: bool,
+    /// The association under the pointer or focus on the timeline, list or table.
+    pub hovered_association: Option<&'static str>,
+    /// The IMPALA milestone whose description is shown (an index into the data's milestones).
+    pub milestone: Option<usize>,
+}
+
+/// The years the slider covers: the first founding year to the end of the data.
+pub fn year_range() -> (u16, u16) {
+    crate::growth::year_range(dataset())
 }
 
 impl Default for AppState {
@@ -108,6 +126,11 @@ impl Default for AppState {
             colouring: Colouring::default(),
             viewport: Viewport::home(),
             sort: Sort::default(),
+            year: year_range().1,
+            playing: false,
+            looping: false,
+            hovered_association: None,
+            milestone: None,
         }
     }
 }
@@ -129,6 +152,20 @@ pub enum Action {
     /// Sort the table by a column; the same column again reverses the order.
     SortBy(SortKey),
     Zoom(Zoom),
+    /// Show the network as it stood in this year (clamped to the data's years); stops playing.
+    SetYear(u16),
+    /// One year back (-1) or forward (+1); stops playing.
+    StepYear(i32),
+    /// Start playing (from the first year when at the last).
+    Play,
+    Pause,
+    /// The play timer fired: one year on; at the end, stop or start again when looping.
+    Tick,
+    SetLooping(bool),
+    /// The pointer or focus entered an association's mark (or left it).
+    HoverAssociation(Option<&'static str>),
+    /// Show a milestone's description (or none).
+    ShowMilestone(Option<usize>),
 }
 
 impl AppState {
@@ -178,6 +215,52 @@ impl AppState {
                 };
             }
             Action::Zoom(zoom) => next.viewport = self.zoomed(data, map, zoom),
+            Action::SetYear(year) => {
+                let (first, last) = crate::growth::year_range(data);
+                next.year = year.clamp(first, last);
+                next.playing = false;
+            }
+            Action::StepYear(step) => {
+                let (first, last) = crate::growth::year_range(data);
+                let year =
+                    (i32::from(self.year) + step.signum()).clamp(i32::from(first), i32::from(last));
+                next.year = u16::try_from(year).unwrap_or(self.year);
+                next.playing = false;
+            }
+            Action::Play => {
+                let (first, last) = crate::growth::year_range(data);
+                if self.year >= last {
+                    next.year = first;
+                }
+                next.playing = true;
+            }
+            Action::Pause => next.playing = false,
+            Action::Tick => {
+                if self.playing {
+                    let (first, last) = crate::growth::year_range(data);
+                    if self.year >= last {
+                        if self.looping {
+                            next.year = first;
+                        } else {
+                            next.playing = false;
+                        }
+                    } else {
+                        next.year = self.year + 1;
+                        if next.year >= last && !self.looping {
+                            next.playing = false;
+                        }
+                    }
+                }
+            }
+            Action::SetLooping(looping) => next.looping = looping,
+            Action::HoverAssociation(acronym) => {
+                next.hovered_association = acronym
+                    .and_then(|a| data.association(a))
+                    .map(|a| &*a.acronym);
+            }
+            Action::ShowMilestone(index) => {
+                next.milestone = index.filter(|i| *i < data.milestones.len());
+            }
         }
         next
     }
@@ -281,6 +364,21 @@ fn validate(data: &'static Dataset, selection: Selection) -> Option<Selection> {
             .map(|a| Selection::Association(&a.acronym)),
         Selection::Country(code) => covered(data, code).map(Selection::Country),
     }
+}
+
+/// How a country stands in a year of the slider: the best status of its associations (founded
+/// that very year, then founded, then possibly founded, then not yet).
+pub fn country_status(data: &'static Dataset, code: &str, year: u16) -> Status {
+    let rank = |status: &Status| match status {
+        Status::FoundedThisYear => 3,
+        Status::Founded => 2,
+        Status::Possibly => 1,
+        Status::NotYet => 0,
+    };
+    data.associations_in(code)
+        .map(|a| status(&a.founded, year))
+        .max_by_key(rank)
+        .unwrap_or(Status::NotYet)
 }
 
 /// The associations in the table's order.
@@ -457,5 +555,96 @@ mod tests {
         ] {
             assert_eq!(state.apply(Action::Zoom(zoom)), state, "{zoom:?}");
         }
+    }
+
+    #[test]
+    fn the_year_starts_at_the_end_and_stays_within_the_data() {
+        let (first, last) = year_range();
+        let state = AppState::default();
+        assert_eq!(state.year, last);
+        assert_eq!(state.apply(Action::SetYear(1900)).year, first);
+        assert_eq!(state.apply(Action::SetYear(3000)).year, last);
+        assert_eq!(state.apply(Action::StepYear(1)).year, last);
+        assert_eq!(state.apply(Action::StepYear(-1)).year, last - 1);
+        assert_eq!(
+            state.apply(Action::StepYear(-40)).year,
+            last - 1,
+            "one step at a time"
+        );
+    }
+
+    #[test]
+    fn play_runs_from_the_first_year_to_the_last_and_stops() {
+        let (first, last) = year_range();
+        let mut state = AppState::default().apply(Action::Play);
+        assert_eq!((state.year, state.playing), (first, true));
+        let mut ticks = 0;
+        while state.playing {
+            state = state.apply(Action::Tick);
+            ticks += 1;
+            assert!(ticks <= usize::from(last - first), "play must stop");
+        }
+        assert_eq!(state.year, last);
+        assert_eq!(ticks, usize::from(last - first));
+        // A tick while paused does nothing.
+        assert_eq!(state.apply(Action::Tick), state);
+    }
+
+    #[test]
+    fn looping_play_starts_again_and_pause_stops_it() {
+        let (first, last) = year_range();
+        let mut state = AppState::default()
+            .apply(Action::SetLooping(true))
+            .apply(Action::Play);
+        for _ in 0..(last - first) {
+            state = state.apply(Action::Tick);
+        }
+        assert_eq!((state.year, state.playing), (last, true));
+        state = state.apply(Action::Tick);
+        assert_eq!((state.year, state.playing), (first, true));
+        state = state.apply(Action::Pause);
+        assert!(!state.playing);
+        // Dragging the slider while playing stops it too.
+        let dragged = state.apply(Action::Play).apply(Action::SetYear(2003));
+        assert_eq!((dragged.year, dragged.playing), (2003, false));
+    }
+
+    #[test]
+    fn hovering_and_milestones_accept_only_what_the_data_has() {
+        let state = AppState::default();
+        assert_eq!(
+            state
+                .apply(Action::HoverAssociation(Some("RUNDA")))
+                .hovered_association,
+            Some("RUNDA")
+        );
+        assert_eq!(
+            state
+                .apply(Action::HoverAssociation(Some("NOPE")))
+                .hovered_association,
+            None
+        );
+        assert_eq!(
+            state.apply(Action::ShowMilestone(Some(0))).milestone,
+            Some(0)
+        );
+        assert_eq!(
+            state.apply(Action::ShowMilestone(Some(999))).milestone,
+            None
+        );
+    }
+
+    #[test]
+    fn countries_fade_in_with_their_first_association() {
+        let data = dataset();
+        assert_eq!(country_status(data, "SE", 1973), Status::NotYet);
+        assert_eq!(country_status(data, "SE", 1974), Status::FoundedThisYear);
+        assert_eq!(country_status(data, "SE", 1975), Status::Founded);
+        // France: UPFI (1996) counts; FELIN's unknown year does not make it "possibly".
+        assert_eq!(country_status(data, "FR", 2012), Status::Founded);
+        // Romania: INDIERO's year is unknown (2011-2019).
+        assert_eq!(country_status(data, "RO", 2010), Status::NotYet);
+        assert_eq!(country_status(data, "RO", 2015), Status::Possibly);
+        assert_eq!(country_status(data, "RO", 2019), Status::Founded);
     }
 }

@@ -1,7 +1,10 @@
 //! The root component: owns the one reducer and lays out the page: header, toolbar, the map or
 //! the table, the details and the list.
 
-use super::{AssociationList, AssociationTable, Details, EuropeMap, HeadlineFigures, SearchBox};
+use super::{
+    AssociationList, AssociationTable, Details, EuropeMap, GrowthChart, HeadlineFigures, MapLegend,
+    SearchBox, Timeline, YearBar,
+};
 use crate::data::{dataset, headline};
 use crate::format;
 use crate::hooks::use_document_keydown;
@@ -53,7 +56,22 @@ pub fn app() -> Html {
     };
     let view_class = match state.view {
         View::Map => "view-map",
+        View::Timeline => "view-timeline",
         View::Table => "view-table",
+    };
+    // The map sits in the main column (map view) or beside the timeline (timeline view); the
+    // keys make Yew build it afresh there rather than move it between parents.
+    let map = |key: &'static str| {
+        html! { <EuropeMap key={key} state={state_rc.clone()} dispatch={dispatch.clone()} /> }
+    };
+    let year_bar = html! {
+        <YearBar year={state.year} playing={state.playing} looping={state.looping} dispatch={dispatch.clone()} />
+    };
+    let year_bar_side = year_bar.clone();
+    let timeline = html! {
+        <Timeline year={state.year} selection={state.selection} hovered_country={state.hovered}
+            hovered_association={state.hovered_association} milestone={state.milestone}
+            dispatch={dispatch.clone()} />
     };
     html! {
         <div class="app" data-app-ready="true">
@@ -67,23 +85,55 @@ pub fn app() -> Html {
                 <HeadlineFigures headline={headline()} />
             </header>
             <main class={classes!("app-main", view_class)}>
-            <div class="toolbar">
-                <SearchBox dispatch={dispatch.clone()} />
-                <div class="view-switch" role="group" aria-label="Show">
-                    { view_button(View::Map, "Map") }
-                    { view_button(View::Table, "Table") }
+                <div class="toolbar">
+                    <SearchBox dispatch={dispatch.clone()} />
+                    <div class="view-switch" role="group" aria-label="Show">
+                        { view_button(View::Map, "Map") }
+                        { view_button(View::Timeline, "Timeline") }
+                        { view_button(View::Table, "Table") }
+                    </div>
                 </div>
-            </div>
-                if state.view == View::Map {
-                    <EuropeMap state={state_rc.clone()} dispatch={dispatch.clone()} />
-                } else {
-                    <AssociationTable sort={state.sort} selection={state.selection} dispatch={dispatch.clone()} />
+                // One keyed element per view, so that Yew replaces the view's content as a
+                // whole; each slot of the side column is a wrapper element for the same reason.
+                {
+                    match state.view {
+                        View::Map => html! {
+                            <div class="view-main" key="map">{ map("map-main") }</div>
+                        },
+                        View::Timeline => html! {
+                            <div class="view-main" key="timeline">
+                                { year_bar }
+                                { timeline }
+                                <GrowthChart year={state.year} />
+                            </div>
+                        },
+                        View::Table => html! {
+                            <div class="view-main" key="table">
+                                <AssociationTable sort={state.sort} selection={state.selection} dispatch={dispatch.clone()} />
+                            </div>
+                        },
+                    }
                 }
                 <aside class="side" aria-label="Details and list">
-                    <Details selection={state.selection} dispatch={dispatch.clone()} />
-                    if state.view == View::Map {
-                        <AssociationList selection={state.selection} dispatch={dispatch.clone()} />
-                    }
+                    <div class="side-map">
+                        if state.view == View::Map {
+                            { year_bar_side }
+                        }
+                        if state.view == View::Timeline {
+                            { map("map-side") }
+                        }
+                        if state.view != View::Table {
+                            <MapLegend colouring={state.colouring} dispatch={dispatch.clone()} />
+                        }
+                    </div>
+                    <div class="side-details">
+                        <Details selection={state.selection} dispatch={dispatch.clone()} />
+                    </div>
+                    <div class="side-list">
+                        if state.view == View::Map {
+                            <AssociationList selection={state.selection} dispatch={dispatch.clone()} />
+                        }
+                    </div>
                 </aside>
             </main>
             <p class="visually-hidden" aria-live="polite" data-live="selection">

@@ -3,7 +3,7 @@
 //! gestures that select, zoom and pan. The geometry is computed by `crate::geo`; this component
 //! turns events into [`Action`]s and renders the state.
 
-use super::{MapControls, MapLegend, MapTooltip};
+use super::{status_class, MapControls, MapTooltip};
 use crate::data::dataset;
 use crate::format;
 use crate::geo::europe::EUROPE;
@@ -13,7 +13,7 @@ use crate::geo::targets::{hit_targets, HitTarget};
 use crate::geo::viewport::{client_to_map, px_per_unit, Rect};
 use crate::hooks::{use_element_size, use_in_frame, use_wheel};
 use crate::palette::{country_period, stripes_id, AssociationSlots, Fill, Period};
-use crate::state::{country_code, Action, AppState, Colouring, Zoom, PAN_STEP};
+use crate::state::{country_code, country_status, Action, AppState, Colouring, Zoom, PAN_STEP};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent, WheelEvent};
@@ -88,6 +88,7 @@ fn rect_of(element: &Element) -> Rect {
 
 #[function_component(EuropeMap)]
 pub fn europe_map(props: &EuropeMapProps) -> Html {
+    let data = dataset();
     let state = &props.state;
     let svg_ref = use_node_ref();
     let size = use_element_size(svg_ref.clone());
@@ -424,6 +425,12 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
     });
     let covered = &members.covered;
     let highlighted = state.highlighted();
+    // Countries of the association hovered on the timeline, list or table.
+    let linked: Vec<&'static str> = state
+        .hovered_association
+        .and_then(|acronym| data.association(acronym))
+        .map(|a| a.countries.iter().map(|c| &**c).collect())
+        .unwrap_or_default();
     let (targets, labels, label_font) = (&geometry.targets, &geometry.labels, geometry.label_font);
     let is_member = |id: Option<&str>| id.is_some_and(|id| covered.binary_search(&id).is_ok());
     let at_home = state.viewport == crate::geo::viewport::Viewport::home();
@@ -479,7 +486,8 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                                 <path
                                     class={classes!("country", "member", fill.class(code),
                                         highlighted.contains(code).then_some("selected"),
-                                        (state.hovered == Some(*code)).then_some("hovered"))}
+                                        (state.hovered == Some(*code)).then_some("hovered"),
+                                        status_class(country_status(data, code, state.year)))}
                                     style={fill.style(code)}
                                     d={shape.d} data-country={*code} tabindex="0" role="button"
                                     aria-pressed={highlighted.contains(code).to_string()}
@@ -499,7 +507,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                         }
                     </g>
                     <g class="outlines" aria-hidden="true">
-                        for code in highlighted.iter().chain(state.hovered.iter()) {
+                        for code in highlighted.iter().chain(state.hovered.iter()).chain(linked.iter()) {
                             if let Some(shape) = EUROPE.shape(code) {
                                 <path class={classes!("outline-halo", highlighted.contains(code).then_some("selected"))} d={shape.d} />
                                 <path class={classes!("outline", highlighted.contains(code).then_some("selected"))} d={shape.d} />
@@ -508,7 +516,8 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     </g>
                     <g class="labels" aria-hidden="true" font-size={format!("{label_font:.2}")}>
                         for label in labels.iter() {
-                            <text class="map-label" x={format!("{:.1}", label.x)} y={format!("{:.1}", label.y)}
+                            <text class={classes!("map-label", status_class(country_status(data, label.country, state.year)))}
+                                x={format!("{:.1}", label.x)} y={format!("{:.1}", label.y)}
                                 data-country={label.country}>{ &label.text }</text>
                         }
                     </g>
@@ -520,7 +529,6 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                 }
             </div>
             </div>
-            <MapLegend colouring={state.colouring} dispatch={props.dispatch.clone()} />
         </figure>
     }
 }

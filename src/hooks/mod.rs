@@ -4,10 +4,14 @@
 
 mod element_size;
 mod embedding;
+mod interval;
 mod keys;
+mod media;
 mod wheel;
 
 pub use element_size::use_element_size;
 pub use embedding::use_in_frame;
+pub use interval::use_interval;
 pub use keys::use_document_keydown;
+pub use media::use_media_query;
 pub use wheel::use_wheel;

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::engines::{EngineKind, HEIGHT, WIDTH};
 use crate::map_cases;
 use crate::page::{keys, Page};
+use crate::timeline_cases;
 use crate::Result;
 
 pub type CaseFn = fn(&mut Page, &Expected) -> Result<()>;
@@ -49,6 +50,21 @@ pub const CASES: &[(&str, CaseFn)] = &[
         map_cases::tap_selects_and_shows_the_tooltip,
     ),
     ("pinch_zooms_in", map_cases::pinch_zooms_in),
+    // The timeline and the year slider (issue 4), in timeline_cases.rs.
+    (
+        "dragging_the_slider_fades_the_future",
+        timeline_cases::dragging_the_slider_fades_the_future,
+    ),
+    (
+        "keyboard_moves_the_slider",
+        timeline_cases::keyboard_moves_the_slider,
+    ),
+    ("play_then_pause", timeline_cases::play_then_pause),
+    (
+        "timeline_marks_and_linking",
+        timeline_cases::timeline_marks_and_linking,
+    ),
+    ("timeline_on_a_phone", timeline_cases::timeline_on_a_phone),
     (
         "wheel_zooms_but_never_traps_a_host_page",
         map_cases::wheel_zooms_but_never_traps_a_host_page,

@@ -78,6 +78,7 @@ mod map_cases;
 mod page;
 mod process;
 mod server;
+mod timeline_cases;
 mod webdriver;
 
 use std::collections::HashMap;

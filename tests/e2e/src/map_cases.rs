@@ -543,22 +543,29 @@ pub fn fits_every_screen(page: &mut Page, _: &Expected) -> Result<()> {
         if let Some(overflow) = page.overflow()? {
             return Err(format!("{width}x{height}: {overflow}"));
         }
-        let map: [f64; 3] = page.eval(
+        let map: [f64; 7] = page.eval(
             "(() => { const r = document.querySelector('svg.europe-map').getBoundingClientRect(); \
-             return [r.width, r.height, r.bottom]; })()",
+             const s = document.querySelector('.map-stage').getBoundingClientRect(); \
+             return [r.width, r.height, r.bottom, s.width, s.height, \
+             document.documentElement.scrollHeight, window.innerHeight]; })()",
         )?;
+        let [map_w, map_h, bottom, stage_w, stage_h, page_h, view_h] = map;
         // The map uses the space it is given: the whole width on a phone (stacked above the
-        // list); on a wide screen, at least half the window's height and wholly in view.
-        let (w, h) = (f64::from(width), f64::from(height));
+        // list); on a wide screen the app fits the window, the map is as large as its box allows
+        // (it touches the box's sides or its top and bottom) and wholly in view.
+        let w = f64::from(width);
         let uses_space = if width < 900 {
-            map[0] >= w * 0.85
+            map_w >= w * 0.85
         } else {
-            map[1] >= h * 0.5 && map[2] <= h + 1.0
+            page_h <= view_h + 1.0
+                && ((map_w - stage_w).abs() < 2.0 || (map_h - stage_h).abs() < 2.0)
+                && bottom <= view_h + 1.0
+                && map_h >= view_h * 0.4
         };
         check(uses_space, || {
             format!(
-                "{width}x{height}: the map is {:.0}x{:.0}, its bottom at {:.0}",
-                map[0], map[1], map[2]
+                "{width}x{height}: the map is {map_w:.0}x{map_h:.0} in a box of {stage_w:.0}x{stage_h:.0}, \
+                 its bottom at {bottom:.0}; the page is {page_h:.0} tall"
             )
         })?;
         page.screenshot_named(&format!("{width}x{height}"))?;

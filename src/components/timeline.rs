@@ -1,0 +1,274 @@
+//! The founding-year timeline: the associations above the year axis (disputed years with their
+//! other years, unknown years as a labelled band), IMPALA's founding and milestones below it,
+//! and the slider's year as a line across. Laid out by `crate::timeline`; this component draws
+//! the layout and turns pointer and keyboard events into actions. Wider than its box on a phone:
+//! then it scrolls sideways.
+
+use super::status_class;
+use crate::data::{dataset, Category};
+use crate::format;
+use crate::growth::{status, Status};
+use crate::hooks::use_element_size;
+use crate::state::{selected_associations, Action, Selection};
+use crate::timeline::{layout, Certainty, LayoutOptions, TimelineLayout};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub year: u16,
+    pub selection: Option<Selection>,
+    /// The country hovered on the map: its associations are marked here.
+    pub hovered_country: Option<&'static str>,
+    pub hovered_association: Option<&'static str>,
+    pub milestone: Option<usize>,
+    pub dispatch: Callback<Action>,
+}
+
+/// What a timeline element stands for, from its `data-*` attributes.
+enum Target {
+    Association(&'static str),
+    Milestone(usize),
+}
+
+fn target_of(target: Option<web_sys::EventTarget>) -> Option<Target> {
+    let element = target?.dyn_into::<Element>().ok()?;
+    let holder = element
+        .closest("[data-association], [data-milestone]")
+        .ok()??;
+    if let Some(acronym) = holder.get_attribute("data-association") {
+        let association = dataset().association(&acronym)?;
+        return Some(Target::Association(&association.acronym));
+    }
+    holder
+        .get_attribute("data-milestone")?
+        .parse()
+        .ok()
+        .map(Target::Milestone)
+}
+
+#[function_component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    let data = dataset();
+    let box_ref = use_node_ref();
+    let size = use_element_size(box_ref.clone());
+    // Whole pixels, so that sub-pixel resizes do not lay the timeline out again.
+    let width = size.map_or(0, |[w, _]| w.floor() as u32);
+    let laid: Rc<TimelineLayout> = use_memo(width, |width| {
+        layout(data, &LayoutOptions::for_width(f64::from(*width)))
+    });
+    let chosen = selected_associations(data, props.selection);
+    let linked: Vec<&str> = props
+        .hovered_country
+        .map(|code| data.associations_in(code).map(|a| &*a.acronym).collect())
+        .unwrap_or_default();
+
+    let activate = {
+        let dispatch = props.dispatch.clone();
+        let milestone = props.milestone;
+        move |target: Target| match target {
+            Target::Association(acronym) => {
+                dispatch.emit(Action::Select(Selection::Association(acronym)))
+            }
+            Target::Milestone(index) => dispatch.emit(Action::ShowMilestone(
+                (milestone != Some(index)).then_some(index),
+            )),
+        }
+    };
+    let onclick = {
+        let activate = activate.clone();
+        Callback::from(move |event: MouseEvent| {
+            if let Some(target) = target_of(event.target()) {
+                activate(target);
+            }
+        })
+    };
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if matches!(event.key().as_str(), "Enter" | " ") {
+            if let Some(target) = target_of(event.target()) {
+                event.prevent_default();
+                activate(target);
+            }
+        }
+    });
+    let hover = |props: &TimelineProps| {
+        let dispatch = props.dispatch.clone();
+        let current = props.hovered_association;
+        move |target: Option<web_sys::EventTarget>| {
+            let acronym = match target_of(target) {
+                Some(Target::Association(acronym)) => Some(acronym),
+                _ => None,
+            };
+            if acronym != current {
+                dispatch.emit(Action::HoverAssociation(acronym));
+            }
+        }
+    };
+    let onpointerover = {
+        let hover = hover(props);
+        Callback::from(move |event: PointerEvent| hover(event.target()))
+    };
+    let onfocusin = {
+        let hover = hover(props);
+        Callback::from(move |event: FocusEvent| hover(event.target()))
+    };
+    let onpointerleave = {
+        let hover = hover(props);
+        Callback::from(move |_: PointerEvent| hover(None))
+    };
+    let onfocusout = {
+        let hover = hover(props);
+        Callback::from(move |_: FocusEvent| hover(None))
+    };
+
+    let scale = laid.scale;
+    let cursor = scale.x(f64::from(props.year) + 0.5);
+    let h = LayoutOptions::default().mark_height;
+    let view_box = format!("0 0 {:.0} {:.0}", laid.width, laid.height);
+    let milestone_panel = props.milestone.and_then(|i| data.milestones.get(i)).map(|m| {
+        let close = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowMilestone(None)))
+        };
+        let years: Vec<String> = m.years.iter().map(u16::to_string).collect();
+        let ongoing = if m.ongoing { ", ongoing" } else { "" };
+        html! {
+            <section class="milestone-details" aria-labelledby="milestone-heading" aria-live="polite">
+                <button type="button" class="details-close" aria-label="Close the milestone" onclick={close}>{ "×" }</button>
+                <h3 id="milestone-heading">
+                    <span class="milestone-years">{ format!("{}{ongoing}", years.join("–")) }</span>
+                    { " " }{ &*m.title }
+                </h3>
+                <p>{ &*m.description }</p>
+                <p class="milestone-category">{ category_name(m.category) }</p>
+            </section>
+        }
+    });
+
+    html! {
+        <section class="timeline" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{ "When they were founded" }</h2>
+            <div class="timeline-scroll" ref={box_ref}>
+                <svg class="timeline-chart" viewBox={view_box} width={format!("{:.0}", laid.width)}
+                    height={format!("{:.0}", laid.height)} role="group" aria-labelledby="timeline-heading"
+                    {onclick} {onkeydown} {onpointerover} {onpointerleave} {onfocusin} {onfocusout}>
+                    <line class="axis" x1={f(scale.x0)} x2={f(scale.x1)} y1={f(laid.axis_y)} y2={f(laid.axis_y)} />
+                    for year in scale.ticks(1) {
+                        <line class={classes!("tick", (year % 10 == 0).then_some("decade"))}
+                            x1={f(scale.x(f64::from(year)))} x2={f(scale.x(f64::from(year)))}
+                            y1={f(laid.axis_y)} y2={f(laid.axis_y + if year % 10 == 0 { 8.0 } else { 4.0 })} />
+                    }
+                    for year in scale.ticks(10) {
+                        <text class="tick-label" x={f(scale.x(f64::from(year)))} y={f(laid.axis_y + 20.0)}>{ year }</text>
+                    }
+                    <line class="year-cursor" x1={f(cursor)} x2={f(cursor)} y1="0" y2={f(laid.height)} />
+                    <g class="tl-associations">
+                        for mark in laid.associations.iter() {
+                            {{
+                                let association = data.association(mark.acronym);
+                                let state = association.map_or(Status::Founded, |a| status(&a.founded, props.year));
+                                let selected = chosen.iter().any(|a| a.acronym == mark.acronym);
+                                let is_linked = linked.contains(&mark.acronym) || props.hovered_association == Some(mark.acronym);
+                                let name = association.map_or_else(|| mark.acronym.to_string(), |a| format!("{}, {}", a.acronym, format::founded_phrase(&a.founded)));
+                                html! {
+                                    <g class={classes!("tl-mark", certainty_class(mark.certainty), status_class(state),
+                                            selected.then_some("selected"), is_linked.then_some("linked"))}
+                                        data-association={mark.acronym} role="button" tabindex="0"
+                                        aria-pressed={selected.to_string()} aria-label={name}>
+                                        if let Some((earliest, latest, x0, x1)) = mark.range {
+                                            <rect class="tl-band" x={f(x0)} y={f(mark.y - h / 2.0)} width={f(x1 - x0)} height={f(h)} rx="3">
+                                                <title>{ format!("founded between {earliest} and {latest}: the year is not known") }</title>
+                                            </rect>
+                                        }
+                                        for (other, x) in mark.alternatives.iter() {
+                                            <line class="tl-link" x1={f(mark.x)} x2={f(*x)} y1={f(mark.y)} y2={f(mark.y)} />
+                                            <rect class="tl-other" x={f(*x - 4.0)} y={f(mark.y - h / 2.0 + 2.0)} width="8" height={f(h - 4.0)} rx="2">
+                                                <title>{ format!("also given as {other}") }</title>
+                                            </rect>
+                                        }
+                                        <rect class="tl-box" x={f(mark.x - mark.width / 2.0)} y={f(mark.y - h / 2.0)}
+                                            width={f(mark.width)} height={f(h)} rx="3" />
+                                        <text class="tl-label" x={f(mark.x)} y={f(mark.y)}>
+                                            { mark.acronym }
+                                            if mark.certainty == Certainty::Unknown { { "?" } }
+                                        </text>
+                                    </g>
+                                }
+                            }}
+                        }
+                    </g>
+                    <text class="track-label" x={f(scale.x0)} y={f(laid.associations.iter().map(|m| m.y).fold(laid.axis_y, f64::min))}>
+                        { "Associations" }
+                    </text>
+                    <text class="track-label" x={f(scale.x(f64::from(scale.start) + 0.5))} y={f(laid.impala_y)}>
+                        { "IMPALA" }
+                    </text>
+                    <g class="tl-impala">
+                        <circle class="tl-impala-founding" cx={f(laid.impala)} cy={f(laid.impala_y)} r="6"
+                            role="img" aria-label={format!("IMPALA founded in {}", data.impala.founded)}>
+                            <title>{ format!("IMPALA founded in {}", data.impala.founded) }</title>
+                        </circle>
+                        for mark in laid.milestones.iter() {
+                            if let Some(milestone) = data.milestones.get(mark.index) {
+                                <g class={classes!("tl-milestone", (props.milestone == Some(mark.index)).then_some("selected"),
+                                        (mark.first > props.year).then_some("not-yet"))}
+                                    data-milestone={mark.index.to_string()} role="button" tabindex="0"
+                                    aria-pressed={(props.milestone == Some(mark.index)).to_string()}
+                                    aria-label={format!("{}: {}", milestone_years(mark.first, mark.last, mark.ongoing), milestone.title)}>
+                                    if mark.x1 > mark.x0 {
+                                        <line class="tl-span" x1={f(mark.x0)} x2={f(mark.x1)} y1={f(mark.y)} y2={f(mark.y)} />
+                                    }
+                                    <circle class="tl-dot" cx={f(mark.x0)} cy={f(mark.y)} r="5" />
+                                    <title>{ &*milestone.title }</title>
+                                </g>
+                            }
+                        }
+                    </g>
+                </svg>
+            </div>
+            <ul class="timeline-key" aria-label="Key">
+                <li><span class="key key-box" aria-hidden="true"></span>{ "founding year" }</li>
+                <li><span class="key key-other" aria-hidden="true"></span>{ "a year other sources give" }</li>
+                <li><span class="key key-band" aria-hidden="true"></span>{ "founding year unknown: the years it may lie in" }</li>
+                <li><span class="key key-dot" aria-hidden="true"></span>{ "IMPALA's milestones (select one to read it)" }</li>
+            </ul>
+            { for milestone_panel }
+        </section>
+    }
+}
+
+fn f(value: f64) -> String {
+    format!("{value:.1}")
+}
+
+fn certainty_class(certainty: Certainty) -> &'static str {
+    match certainty {
+        Certainty::Exact => "exact",
+        Certainty::Disputed => "disputed",
+        Certainty::Unknown => "unknown",
+    }
+}
+
+fn milestone_years(first: u16, last: u16, ongoing: bool) -> String {
+    let span = if last > first {
+        format!("{first}–{last}")
+    } else {
+        first.to_string()
+    };
+    if ongoing {
+        format!("{span}, ongoing")
+    } else {
+        span
+    }
+}
+
+fn category_name(category: Category) -> &'static str {
+    match category {
+        Category::Competition => "Competition: mergers and market concentration",
+        Category::Digital => "Digital: licensing and online services",
+        Category::Policy => "Policy: European law, programmes and funding",
+        Category::Sector => "Sector: structures and networks for independents",
+    }
+}
