@@ -125,6 +125,21 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
     let scale = laid.scale;
     let cursor = scale.x(f64::from(props.year) + 0.5);
+    // Where the timeline scrolls sideways (a phone), keep the slider's year in view.
+    {
+        let box_ref = box_ref.clone();
+        use_effect_with((props.year, width), move |_| {
+            if let Some(scroller) = box_ref.cast::<Element>() {
+                let visible = f64::from(scroller.client_width());
+                let left = f64::from(scroller.scroll_left());
+                if f64::from(scroller.scroll_width()) > visible
+                    && (cursor < left + 24.0 || cursor > left + visible - 24.0)
+                {
+                    scroller.set_scroll_left((cursor - visible / 2.0).max(0.0) as i32);
+                }
+            }
+        });
+    }
     let h = LayoutOptions::default().mark_height;
     let view_box = format!("0 0 {:.0} {:.0}", laid.width, laid.height);
     let milestone_panel = props.milestone.and_then(|i| data.milestones.get(i)).map(|m| {

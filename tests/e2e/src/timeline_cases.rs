@@ -304,6 +304,15 @@ pub fn timeline_on_a_phone(page: &mut Page, _: &Expected) -> Result<()> {
     check(scrolls, || {
         "on a phone the timeline should scroll sideways".into()
     })?;
+    // The slider's year (the last one at first) is scrolled into view.
+    let cursor_in_view: bool = page.eval(
+        "(() => { const s = document.querySelector('.timeline-scroll').getBoundingClientRect(); \
+         const c = document.querySelector('.timeline-chart .year-cursor').getBoundingClientRect(); \
+         return c.left >= s.left && c.right <= s.right; })()",
+    )?;
+    check(cursor_in_view, || {
+        "the year's line is scrolled out of view on a phone".into()
+    })?;
     page.eval::<Option<bool>>(
         "(() => { document.querySelector('.timeline').scrollIntoView(); return null; })()",
     )?;
