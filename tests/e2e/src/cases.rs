@@ -61,6 +61,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
     ),
     ("play_then_pause", timeline_cases::play_then_pause),
     (
+        "reduced_motion_steps_without_animation",
+        timeline_cases::reduced_motion_steps_without_animation,
+    ),
+    (
         "timeline_marks_and_linking",
         timeline_cases::timeline_marks_and_linking,
     ),

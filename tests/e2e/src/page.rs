@@ -347,6 +347,24 @@ impl<'a> Page<'a> {
             .map_err(|e| format!("press {keys:?}: {e}"))
     }
 
+    /// Chromium only: makes the page see `prefers-reduced-motion: reduce`
+    /// (or, with `false`, the system's setting again), through the DevTools
+    /// protocol. Other engines have no such switch over WebDriver.
+    pub fn emulate_reduced_motion(&mut self, reduce: bool) -> Result<()> {
+        let features = if reduce {
+            json!([{ "name": "prefers-reduced-motion", "value": "reduce" }])
+        } else {
+            json!([])
+        };
+        self.engine
+            .session()?
+            .chromium_cdp(
+                "Emulation.setEmulatedMedia",
+                json!({ "features": features }),
+            )
+            .map(drop)
+    }
+
     /// Taps the first element matching `css` with a finger: a `touch`
     /// pointer (aimed as by [`Page::hover`]) goes down and up, so the page
     /// gets `pointerdown`/`pointerup` with `pointerType` "touch" and then a

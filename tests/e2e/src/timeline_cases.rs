@@ -319,3 +319,47 @@ pub fn timeline_on_a_phone(page: &mut Page, _: &Expected) -> Result<()> {
     page.screenshot_named("timeline-360x740")?;
     Ok(())
 }
+
+/// With reduced motion nothing animates and play steps from year to year. Chromium emulates the
+/// setting; the other engines check that the style sheets carry the rule that does it.
+pub fn reduced_motion_steps_without_animation(page: &mut Page, _: &Expected) -> Result<()> {
+    use crate::engines::EngineKind;
+    page.open_app()?;
+    if page.engine() != EngineKind::Chromium {
+        let has_rule: bool = page.eval(
+            "Array.from(document.styleSheets).some((sheet) => { try { return Array.from(sheet.cssRules).some((r) => \
+             r.media && r.media.mediaText.includes('prefers-reduced-motion') && r.cssText.includes('transition')); } \
+             catch (e) { return false; } })",
+        )?;
+        return check(has_rule, || {
+            "no prefers-reduced-motion rule stops the transitions".into()
+        });
+    }
+    page.emulate_reduced_motion(true)?;
+    let result = (|| -> Result<()> {
+        page.wait_for(
+            "matchMedia('(prefers-reduced-motion: reduce)').matches",
+            QUICK,
+        )?;
+        let duration: String = page.eval(
+            "getComputedStyle(document.querySelector('svg.europe-map path.country.member')).transitionDuration",
+        )?;
+        check(duration.split(',').all(|d| d.trim() == "0s"), || {
+            format!("with reduced motion the map still animates: transition-duration {duration}")
+        })?;
+        // Play: the year goes up one at a time (record every year the page shows).
+        page.eval::<Option<bool>>(
+            "(() => { window.__years = []; const o = document.querySelector('.year-totals'); \
+             new MutationObserver(() => window.__years.push(Number(o.getAttribute('data-year')))) \
+             .observe(o, { attributes: true, attributeFilter: ['data-year'] }); return null; })()",
+        )?;
+        page.click(".year-play")?;
+        page.wait_for("window.__years.length >= 4", Duration::from_secs(10))?;
+        page.click(".year-play")?;
+        let years: Vec<u16> = page.eval("window.__years")?;
+        let steps_by_one = years.windows(2).all(|w| w[1] == w[0] + 1);
+        check(steps_by_one, || format!("play went through {years:?}"))
+    })();
+    page.emulate_reduced_motion(false)?;
+    result
+}

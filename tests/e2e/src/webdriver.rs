@@ -132,6 +132,16 @@ impl Session {
             .ok_or_else(|| format!("url is not a string: {v}"))
     }
 
+    /// Chromium only: runs a DevTools protocol command through chromedriver
+    /// (`POST /goog/cdp/execute`), e.g. `Emulation.setEmulatedMedia`.
+    pub fn chromium_cdp(&self, command: &str, params: Value) -> Result<Value> {
+        self.cmd(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": command, "params": params })),
+        )
+    }
+
     /// Runs `body` as the body of a function (use `return`), with `args`.
     pub fn execute(&self, body: &str, args: Vec<Value>) -> Result<Value> {
         self.cmd(
