@@ -202,33 +202,13 @@ impl LayoutOptions {
     }
 }
 
-/// The axis: the first founding year (any association's, any year a source gives, IMPALA's)
-/// rounded down to a decade, and one past the last year the timeline draws (foundings and
-/// milestones), at least [`END_AT_LEAST`].
+/// The axis: the slider's years (`growth::year_range`: the first founding year any source gives,
+/// to one past the last year of the founding and milestone data, at least [`END_AT_LEAST`]),
+/// starting at the decade of the first one.
 pub fn axis_range(data: &Dataset) -> (u16, u16) {
-    let founding = data
-        .associations
-        .iter()
-        .flat_map(|a| founding_years(&a.founded))
-        .chain([data.impala.founded]);
-    let first = founding.clone().min().unwrap_or(data.impala.founded);
-    let milestones = data.milestones.iter().flat_map(|m| m.years.iter().copied());
-    let last = founding.chain(milestones).max().unwrap_or(first);
+    let (first, last) = crate::growth::year_range(data);
     let start = first - first % 10;
-    let end = last.saturating_add(1).max(END_AT_LEAST).max(start + 1);
-    (start, end)
-}
-
-fn founding_years(founded: &Founding) -> Vec<u16> {
-    match founded {
-        Founding::Exact { year, .. } => vec![*year],
-        Founding::Disputed { year, other, .. } => std::iter::once(*year)
-            .chain(other.iter().map(|o| o.year))
-            .collect(),
-        Founding::Unknown {
-            earliest, latest, ..
-        } => vec![*earliest, *latest],
-    }
+    (start, last.max(END_AT_LEAST).max(start + 1))
 }
 
 /// Lays the timeline out for `data` at `options`.

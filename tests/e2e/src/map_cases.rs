@@ -160,13 +160,7 @@ pub fn runda_highlights_its_eight_countries(page: &mut Page, _: &Expected) -> Re
     // Zoom to the selection frames RUNDA's countries.
     let home = view_box(page)?;
     page.click(".map-controls .zoom-selection")?;
-    page.wait_for(
-        &format!(
-            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
-            fmt_box(home)
-        ),
-        QUICK,
-    )?;
+    view_changes_from(page, home)?;
     let zoomed = view_box(page)?;
     for code in &expected {
         let shape = EUROPE.shape(code).ok_or("shape")?;
@@ -284,13 +278,7 @@ pub fn zoom_in_out_reset_and_pan(page: &mut Page, _: &Expected) -> Result<()> {
     page.open_app()?;
     let home = view_box(page)?;
     page.click(".map-controls .zoom-in")?;
-    page.wait_for(
-        &format!(
-            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
-            fmt_box(home)
-        ),
-        QUICK,
-    )?;
+    view_changes_from(page, home)?;
     let zoomed = view_box(page)?;
     check(zoomed[2] < home[2] * 0.75, || {
         format!("zoom in: {home:?} -> {zoomed:?}")
@@ -303,22 +291,10 @@ pub fn zoom_in_out_reset_and_pan(page: &mut Page, _: &Expected) -> Result<()> {
         member("DE").replace('"', "\\\"")
     ))?;
     page.press("++")?;
-    page.wait_for(
-        &format!(
-            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
-            fmt_box(home)
-        ),
-        QUICK,
-    )?;
+    view_changes_from(page, home)?;
     let before = view_box(page)?;
     page.press(keys::ARROW_RIGHT)?;
-    page.wait_for(
-        &format!(
-            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
-            fmt_box(before)
-        ),
-        QUICK,
-    )?;
+    view_changes_from(page, before)?;
     let after = view_box(page)?;
     check(after[0] > before[0], || {
         format!("ArrowRight did not pan east: {before:?} -> {after:?}")
@@ -338,13 +314,7 @@ pub fn zoom_in_out_reset_and_pan(page: &mut Page, _: &Expected) -> Result<()> {
     let rect: [f64; 4] = page.eval("(() => { const r = document.querySelector('svg.europe-map').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()")?;
     let centre = (rect[0] + rect[2] / 2.0, rect[1] + rect[3] / 2.0);
     page.drag(centre, (centre.0 - 120.0, centre.1 - 80.0))?;
-    page.wait_for(
-        &format!(
-            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
-            fmt_box(before)
-        ),
-        QUICK,
-    )?;
+    view_changes_from(page, before)?;
     let dragged = view_box(page)?;
     check(dragged[0] > before[0] && dragged[1] > before[1], || {
         format!(
@@ -359,13 +329,7 @@ pub fn zoom_in_out_reset_and_pan(page: &mut Page, _: &Expected) -> Result<()> {
     page.wait_for(&box_is(home), QUICK)?;
     // A double click zooms in where it happens.
     page.double_click(&member("ES"))?;
-    page.wait_for(
-        &format!(
-            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
-            fmt_box(home)
-        ),
-        QUICK,
-    )?;
+    view_changes_from(page, home)?;
     let zoomed = view_box(page)?;
     let spain = EUROPE.shape("ES").ok_or("ES")?.label.map(f64::from);
     check(
@@ -406,6 +370,17 @@ pub fn colouring_by_period(page: &mut Page, _: &Expected) -> Result<()> {
     page.click("[data-colouring=association]")?;
     page.wait_for(
         "document.querySelector('svg.europe-map path.country.member[class*=\"fill-a\"]') !== null",
+        QUICK,
+    )
+}
+
+/// Waits until the map's view box is no longer `from`.
+fn view_changes_from(page: &Page, from: [f64; 4]) -> Result<()> {
+    page.wait_for(
+        &format!(
+            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
+            fmt_box(from)
+        ),
         QUICK,
     )
 }
@@ -629,14 +604,7 @@ pub fn tap_selects_and_shows_the_tooltip(page: &mut Page, _: &Expected) -> Resul
     )?;
     let tap = [("pointerdown", 11, x, y), ("pointerup", 11, x, y)];
     page.eval::<Option<bool>>(&touch_js(&[tap, tap].concat(), false))?;
-    page.wait_for(
-        &format!(
-            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
-            fmt_box(home)
-        ),
-        QUICK,
-    )
-    .map_err(|e| format!("a double tap did not zoom in: {e}"))
+    view_changes_from(page, home).map_err(|e| format!("a double tap did not zoom in: {e}"))
 }
 
 /// Dispatches a wheel event over the map's centre in `target_document` (a JS expression).
@@ -658,13 +626,7 @@ pub fn wheel_zooms_but_never_traps_a_host_page(page: &mut Page, _: &Expected) ->
     check(prevented, || {
         "the wheel over the map scrolled the page".into()
     })?;
-    page.wait_for(
-        &format!(
-            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
-            fmt_box(home)
-        ),
-        QUICK,
-    )?;
+    view_changes_from(page, home)?;
     // In a frame, a plain wheel scrolls the host page and shows a hint; Ctrl + wheel zooms.
     page.eval::<Option<bool>>(
         "(() => { document.body.innerHTML = '<iframe id=host-frame src=\"/\" style=\"width:900px;height:700px\"></iframe>'; return null; })()",
@@ -724,13 +686,7 @@ pub fn pinch_zooms_in(page: &mut Page, _: &Expected) -> Result<()> {
     } else {
         page.pinch(centre, 30.0, 150.0)?;
     }
-    page.wait_for(
-        &format!(
-            "document.querySelector('svg.europe-map').getAttribute('viewBox') !== '{}'",
-            fmt_box(home)
-        ),
-        QUICK,
-    )?;
+    view_changes_from(page, home)?;
     let zoomed = view_box(page)?;
     check(zoomed[2] < home[2] * 0.8, || {
         format!("spreading two fingers should zoom in: {home:?} -> {zoomed:?}")
