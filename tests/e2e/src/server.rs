@@ -1,7 +1,10 @@
 //! A static file server for the Trunk output directory, on 127.0.0.1 and a
 //! free port. One thread accepts; each connection gets a short-lived thread
 //! that answers one request and closes. `index.html` gets the console
-//! recorder ([`CONSOLE_RECORDER`]) injected right after `<head>`.
+//! recorder ([`CONSOLE_RECORDER`], served as [`RECORDER_PATH`]) referenced
+//! right after `<head>`. Every response carries the strict
+//! Content-Security-Policy of a host page ([`CSP`]); the recorder also records
+//! every violation of it as an error.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -13,10 +16,22 @@ use std::time::Duration;
 
 use crate::Result;
 
-/// Injected into `index.html` before anything else runs: records
-/// `console.error`, `console.warn`, uncaught errors, failed resource loads and
-/// unhandled promise rejections into `window.__e2e = {errors, warnings}`.
-pub const CONSOLE_RECORDER: &str = r#"<script>(function () {
+/// The Content-Security-Policy header of every response: what a strict host
+/// allows (no inline scripts, WebAssembly allowed).
+pub const CSP: &str = "script-src 'self' 'wasm-unsafe-eval'";
+
+/// Where the server serves [`CONSOLE_RECORDER`].
+pub const RECORDER_PATH: &str = "/__e2e/recorder.js";
+
+/// The tag put into `index.html` right after `<head>`.
+pub const RECORDER_TAG: &str = r#"<script src="/__e2e/recorder.js"></script>"#;
+
+/// Runs in `index.html` before anything else: records `console.error`,
+/// `console.warn`, uncaught errors, failed resource loads, unhandled promise
+/// rejections and Content-Security-Policy violations into
+/// `window.__e2e = {errors, warnings}`. A file, not inline, so that [`CSP`]
+/// allows it.
+pub const CONSOLE_RECORDER: &str = r#"(function () {
   var rec = { errors: [], warnings: [] };
   window.__e2e = rec;
   function fmt(a) {
@@ -51,7 +66,11 @@ pub const CONSOLE_RECORDER: &str = r#"<script>(function () {
   window.addEventListener("unhandledrejection", function (ev) {
     rec.errors.push("unhandled rejection: " + fmt(ev.reason));
   });
-})();</script>"#;
+  document.addEventListener("securitypolicyviolation", function (ev) {
+    rec.errors.push("Content-Security-Policy violation: " + ev.violatedDirective +
+      " blocked " + (ev.blockedURI || "inline code") + " (" + ev.sourceFile + ":" + ev.lineNumber + ")");
+  });
+})();"#;
 
 /// The running server; dropping it stops the accept thread.
 pub struct StaticServer {
@@ -154,7 +173,8 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     };
     let head = format!(
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n\
-         Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+         Content-Length: {}\r\nCache-Control: no-store\r\n\
+         Content-Security-Policy: {CSP}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;
@@ -166,6 +186,13 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
 
 fn respond(root: &Path, target: &str) -> (u16, &'static str, Vec<u8>) {
     let text = "text/plain; charset=utf-8";
+    if target.split(['?', '#']).next() == Some(RECORDER_PATH) {
+        return (
+            200,
+            "text/javascript; charset=utf-8",
+            CONSOLE_RECORDER.as_bytes().to_vec(),
+        );
+    }
     let Some(path) = resolve(root, target) else {
         return (400, text, b"bad request path\n".to_vec());
     };
@@ -245,7 +272,7 @@ fn mime_type(path: &Path) -> &'static str {
     }
 }
 
-/// Inserts [`CONSOLE_RECORDER`] right after the `<head ...>` tag (or at the
+/// Inserts [`RECORDER_TAG`] right after the `<head ...>` tag (or at the
 /// very start if there is none).
 fn inject_recorder(html: &str) -> String {
     let at = html
@@ -253,7 +280,7 @@ fn inject_recorder(html: &str) -> String {
         .find("<head")
         .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
         .unwrap_or(0);
-    format!("{}{CONSOLE_RECORDER}{}", &html[..at], &html[at..])
+    format!("{}{RECORDER_TAG}{}", &html[..at], &html[at..])
 }
 
 /// Checks of the server itself, run as `static_server::<name>` trials.
@@ -279,15 +306,20 @@ fn index_has_console_recorder(addr: SocketAddr, _: &Path) -> Result<()> {
             .ok_or_else(|| format!("GET {path}: no <head> in the page"))?;
         if r.status != 200
             || r.header("content-type") != Some(mime_type(Path::new("index.html")))
-            || !r.body[head_end..].starts_with(CONSOLE_RECORDER)
+            || !r.body[head_end..].starts_with(RECORDER_TAG)
+            || r.header("content-security-policy") != Some(CSP)
         {
             return Err(format!(
                 "GET {path}: HTTP {} {:?}, recorder right after <head>: {}",
                 r.status,
                 r.header("content-type"),
-                r.body[head_end..].starts_with(CONSOLE_RECORDER)
+                r.body[head_end..].starts_with(RECORDER_TAG)
             ));
         }
+    }
+    let script = get(addr, RECORDER_PATH)?;
+    if script.status != 200 || script.body != CONSOLE_RECORDER {
+        return Err(format!("GET {RECORDER_PATH}: HTTP {}", script.status));
     }
     Ok(())
 }

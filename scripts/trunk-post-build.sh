@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Trunk's post-build hook (see Trunk.toml): moves the inline start-up script Trunk writes into
+# index.html to a file of its own, boot-<hash>.js, so that the app runs under a strict
+# Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'), as on
+# hosts that embed it. Trunk has no option for this yet (trunk-rs/trunk#288).
+set -euo pipefail
+
+dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+html="$dir/index.html"
+
+# The module script Trunk inlines: from `<script type="module">` to the next `</script>`.
+script="$(awk '/<script type="module"[^>]*>/ { inside = 1; sub(/.*<script type="module"[^>]*>/, ""); }
+  inside { if ($0 ~ /<\/script>/) { sub(/<\/script>.*/, ""); print; exit } print }' "$html")"
+if [[ -z "${script//[[:space:]]/}" ]]; then
+  echo "trunk-post-build: no inline module script in $html: has Trunk's output changed?" >&2
+  exit 1
+fi
+
+hash="$(printf '%s' "$script" | sha256sum | cut -c1-16)"
+boot="boot-$hash.js"
+printf '%s\n' "$script" > "$dir/$boot"
+
+# Replace the inline script (possibly over several lines) with a reference to the file.
+awk -v boot="$boot" '
+  !done && /<script type="module"[^>]*>/ { skipping = 1; sub(/<script type="module"[^>]*>.*/, ""); printf "%s<script type=\"module\" src=\"./%s\"></script>", $0, boot }
+  skipping { if ($0 ~ /<\/script>/) { sub(/.*<\/script>/, ""); print; skipping = 0; done = 1 } ; next }
+  { print }' "$html" > "$html.tmp"
+mv "$html.tmp" "$html"
+
+if grep -q '<script type="module">' "$html"; then
+  echo "trunk-post-build: an inline module script is still in $html" >&2
+  exit 1
+fi
