@@ -15,6 +15,7 @@
 pub mod chart;
 pub mod components;
 pub mod data;
+pub mod embed;
 pub mod format;
 pub mod geo;
 pub mod growth;
@@ -23,5 +24,6 @@ pub mod palette;
 pub mod search;
 pub mod state;
 pub mod timeline;
+pub mod url;
 
 pub use components::App;

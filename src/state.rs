@@ -4,6 +4,7 @@
 //! action naming something the data does not have leaves the state as it was.
 
 use crate::data::{dataset, Association, Dataset};
+use crate::embed::protocol::Theme;
 use crate::geo::europe::{EuropeMap, EUROPE};
 use crate::geo::viewport::Viewport;
 use crate::growth::{status, Status};
@@ -110,6 +111,8 @@ pub struct AppState {
     pub hovered_association: Option<&'static str>,
     /// The IMPALA milestone whose description is shown (an index into the data's milestones).
     pub milestone: Option<usize>,
+    /// The colour theme asked for (by the URL or the host page); `Auto` follows the system.
+    pub theme: Theme,
 }
 
 /// The years the slider covers: the first founding year to the end of the data.
@@ -131,6 +134,7 @@ impl Default for AppState {
             looping: false,
             hovered_association: None,
             milestone: None,
+            theme: Theme::Auto,
         }
     }
 }
@@ -166,6 +170,11 @@ pub enum Action {
     HoverAssociation(Option<&'static str>),
     /// Show a milestone's description (or none).
     ShowMilestone(Option<usize>),
+    SetTheme(Theme),
+    /// Back to the start view (keeps the theme).
+    Reset,
+    /// Replace the whole state (a URL opened, Back or Forward).
+    Restore(Box<AppState>),
 }
 
 impl AppState {
@@ -261,6 +270,14 @@ impl AppState {
             Action::ShowMilestone(index) => {
                 next.milestone = index.filter(|i| *i < data.milestones.len());
             }
+            Action::SetTheme(theme) => next.theme = theme,
+            Action::Reset => {
+                next = AppState {
+                    theme: self.theme,
+                    ..AppState::default()
+                };
+            }
+            Action::Restore(state) => next = *state,
         }
         next
     }

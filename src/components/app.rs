@@ -6,8 +6,9 @@ use super::{
     SearchBox, Timeline, YearBar,
 };
 use crate::data::{dataset, headline};
+use crate::embed::bridge::use_embed_bridge;
 use crate::format;
-use crate::hooks::use_document_keydown;
+use crate::hooks::{initial_state, use_document_keydown, use_url_sync};
 use crate::state::{Action, AppState, View};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -29,11 +30,19 @@ impl Reducible for AppState {
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer_eq(AppState::default);
+    // The start state comes from the URL (read once, in a hook).
+    let start = use_memo((), |()| initial_state());
+    let url = start.1;
+    let state = {
+        let start = start.clone();
+        use_reducer_eq(move || start.0.clone())
+    };
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    use_url_sync(url, &state, dispatch.clone());
+    let bridge = use_embed_bridge(&state, dispatch.clone());
     let state_rc: Rc<AppState> = Rc::new((*state).clone());
     // Escape clears the selection, wherever the focus is in the app's document.
     {
@@ -74,7 +83,11 @@ pub fn app() -> Html {
             dispatch={dispatch.clone()} />
     };
     html! {
-        <div class="app" data-app-ready="true">
+        <div class={classes!("app", (!url.controls).then_some("no-controls"), url.kiosk.then_some("kiosk"))}
+            data-app-ready="true" data-theme={state.theme.as_str()}
+            data-messages-accepted={bridge.counters.accepted.to_string()}
+            data-messages-rejected-origin={bridge.counters.rejected_origin.to_string()}
+            data-messages-rejected-invalid={bridge.counters.rejected_invalid.to_string()}>
             <header class="app-header">
                 <div class="title">
                     <h1>{ "Europe's independent music associations" }</h1>

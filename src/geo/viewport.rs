@@ -192,8 +192,13 @@ impl Viewport {
         Self::at(bound_zoom(zoom), rect.center(), map)
     }
 
-    /// A view at `zoom` centred as near `centre` (map units) as the bounds allow.
-    fn at(zoom: f64, centre: [f64; 2], map: &EuropeMap) -> Self {
+    /// A view at `zoom` (bounded to [`MIN_ZOOM`]..=[`MAX_ZOOM`]) centred as near `centre` (map
+    /// units) as the bounds allow: what a URL's `zoom` and `at` give. A zoom or centre that is not
+    /// finite gives [`Viewport::home`].
+    pub fn at(zoom: f64, centre: [f64; 2], map: &EuropeMap) -> Self {
+        if !(zoom.is_finite() && centre.iter().all(|v| v.is_finite())) {
+            return Self::home();
+        }
         let offset = per_axis(centre, map_size(map), |c, size| c - size / 2.0);
         Self::bounded(zoom, offset, map)
     }
@@ -377,6 +382,27 @@ mod tests {
         let home = Viewport::home();
         assert_eq!(home.pan_by(30.0, -20.0, &WIDE), home);
         assert_eq!(zoomed.pan_by(f64::NAN, 1.0, &WIDE), zoomed);
+    }
+
+    #[test]
+    fn a_view_at_a_zoom_and_centre_is_bounded_and_nonsense_gives_home() {
+        let view = Viewport::at(4.0, [150.0, 30.0], &WIDE);
+        assert_eq!(view.zoom(), 4.0);
+        assert!(close(view.center(&WIDE), [150.0, 30.0]));
+        // Too deep and too near the corner: the largest zoom, the view pushed inside the map.
+        let corner = Viewport::at(100.0, [0.0, 0.0], &WIDE);
+        assert_eq!(corner.zoom(), MAX_ZOOM);
+        let shown = corner.view_box(&WIDE);
+        assert!(close([shown.x, shown.y], [0.0, 0.0]), "{shown:?}");
+        assert_eq!(Viewport::at(0.5, [10.0, 10.0], &WIDE), Viewport::home());
+        for (zoom, centre) in [
+            (f64::NAN, [10.0, 10.0]),
+            (f64::INFINITY, [10.0, 10.0]),
+            (3.0, [f64::NAN, 10.0]),
+            (3.0, [10.0, f64::NEG_INFINITY]),
+        ] {
+            assert_eq!(Viewport::at(zoom, centre, &WIDE), Viewport::home());
+        }
     }
 
     #[test]

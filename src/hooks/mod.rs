@@ -7,6 +7,7 @@ mod embedding;
 mod interval;
 mod keys;
 mod media;
+mod url_state;
 mod wheel;
 
 pub use element_size::use_element_size;
@@ -14,4 +15,5 @@ pub use embedding::use_in_frame;
 pub use interval::use_interval;
 pub use keys::use_document_keydown;
 pub use media::use_media_query;
+pub use url_state::{initial_state, use_url_sync};
 pub use wheel::use_wheel;

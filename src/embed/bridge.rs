@@ -1,0 +1,225 @@
+//! The host page's side of the app, in the browser: listens to `message` events (origin checked,
+//! then decoded with serde-wasm-bindgen and validated by [`super::protocol`]), posts the app's
+//! events and its content height to the parent window, and marks the document as framed. Every
+//! browser call lives here, in one hook; the rules are in the pure protocol module.
+
+use super::protocol::{
+    datawrapper_height, receive, Allowlist, Command, Counters, Event, HeightReport, Ignored,
+};
+use crate::state::{Action, AppState, Selection};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, ResizeObserver, Window};
+use yew::prelude::*;
+
+/// The origins obeyed by default, set when the app is built (`IMPALA_MAP_EMBED_ORIGINS`, a
+/// comma- or space-separated list of origins); the app's own origin is always added.
+const BUILD_ORIGINS: &str = match option_env!("IMPALA_MAP_EMBED_ORIGINS") {
+    Some(list) => list,
+    None => "https://www.impalamusic.org https://impalamusic.org",
+};
+
+/// The id under which the height goes out in Datawrapper's format, unless the URL's `embed-id`
+/// names another.
+const DEFAULT_EMBED_ID: &str = "impala-map";
+
+/// What the bridge exposes to the page (as `data-*` attributes on the app's root, for hosts'
+/// tests): the message counters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BridgeStatus {
+    pub counters: Counters,
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// Serialises `value` the way a host's script expects plain JSON objects.
+fn to_js<T: Serialize>(value: &T) -> Option<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()
+}
+
+/// The parent window when the app is framed.
+fn parent(window: &Window) -> Option<Window> {
+    let parent = window.parent().ok().flatten()?;
+    (JsValue::from(parent.clone()) != JsValue::from(window.clone())).then_some(parent)
+}
+
+fn post(window: &Window, message: &JsValue) {
+    if let Some(parent) = parent(window) {
+        // Events carry only public facts (what is shown), so any host may read them.
+        let _ = parent.post_message(message, "*");
+    }
+}
+
+fn post_event(window: &Window, event: &Event) {
+    if let Some(message) = to_js(event) {
+        post(window, &message);
+    }
+}
+
+/// A query parameter of the page's own URL.
+fn query_param(window: &Window, name: &str) -> Option<String> {
+    let search = window.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// The allowlist in force: the build's origins and the app's own, narrowed by the URL's
+/// `origins` parameter when there is one.
+fn allowlist(window: &Window) -> Allowlist {
+    let own = window.location().origin().unwrap_or_default();
+    let (built, dropped) = Allowlist::from_build(&format!("{BUILD_ORIGINS} {own}"));
+    for entry in dropped.iter().filter(|entry| entry.as_str() != "null") {
+        warn(&format!(
+            "embed: the build's origin list has {entry:?}, which is not an origin"
+        ));
+    }
+    match query_param(window, "origins") {
+        Some(param) => {
+            let (narrowed, dropped) = built.narrow(&param);
+            for entry in dropped {
+                warn(&format!(
+                    "embed: origins={entry:?} ignored: not an allowed origin"
+                ));
+            }
+            narrowed
+        }
+        None => built,
+    }
+}
+
+/// Runs the bridge: obeys allowed hosts' commands, reports events and height to the parent.
+/// Returns the message counters (they change as messages arrive).
+#[hook]
+pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeStatus {
+    let status = use_state_eq(BridgeStatus::default);
+    let latest_dispatch = use_mut_ref(|| dispatch.clone());
+    *latest_dispatch.borrow_mut() = dispatch;
+
+    // Listen for messages, measure the height, say "ready": once.
+    {
+        let status = status.clone();
+        use_effect_with((), move |()| {
+            let mut cleanup: Vec<Box<dyn FnOnce()>> = Vec::new();
+            if let Some(window) = web_sys::window() {
+                if parent(&window).is_some() {
+                    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+                        let _ = root.class_list().add_1("in-frame");
+                    }
+                }
+                let allowed = allowlist(&window);
+                let counters = Rc::new(RefCell::new(Counters::default()));
+                let on_message = {
+                    let counters = counters.clone();
+                    Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                        let outcome = receive(&allowed, &event.origin(), || {
+                            serde_wasm_bindgen::from_value(event.data())
+                        });
+                        counters.borrow_mut().record(&outcome);
+                        match outcome {
+                            Ok(command) => {
+                                let action = match command {
+                                    Command::SetTheme(theme) => Some(Action::SetTheme(theme)),
+                                    Command::Reset => Some(Action::Reset),
+                                    other => other.to_action(),
+                                };
+                                if let Some(action) = action {
+                                    latest_dispatch.borrow().emit(action);
+                                }
+                            }
+                            Err(Ignored::Invalid(rejection)) if !rejection.is_foreign() => {
+                                warn(&format!("embed: message ignored: {rejection}"));
+                            }
+                            Err(Ignored::Origin(origin)) => {
+                                warn(&format!(
+                                    "embed: message from {origin} ignored: origin not allowed"
+                                ));
+                            }
+                            Err(_) => {}
+                        }
+                        status.set(BridgeStatus {
+                            counters: *counters.borrow(),
+                        });
+                    })
+                };
+                if window
+                    .add_event_listener_with_callback(
+                        "message",
+                        on_message.as_ref().unchecked_ref(),
+                    )
+                    .is_ok()
+                {
+                    let window = window.clone();
+                    cleanup.push(Box::new(move || {
+                        let _ = window.remove_event_listener_with_callback(
+                            "message",
+                            on_message.as_ref().unchecked_ref(),
+                        );
+                    }));
+                }
+                // The content height, whenever it changes: in the app's format and Datawrapper's.
+                if parent(&window).is_some() {
+                    let id = query_param(&window, "embed-id")
+                        .filter(|id| !id.is_empty() && id.len() <= 64)
+                        .unwrap_or_else(|| DEFAULT_EMBED_ID.to_string());
+                    let report = Rc::new(RefCell::new(HeightReport::default()));
+                    let measure = {
+                        let window = window.clone();
+                        move || {
+                            let Some(root) = window.document().and_then(|d| d.document_element())
+                            else {
+                                return;
+                            };
+                            let height = root.get_bounding_client_rect().height();
+                            if let Some(height) = report.borrow_mut().update(height) {
+                                post_event(&window, &Event::Height { height });
+                                if let Some(message) = to_js(&datawrapper_height(&id, height)) {
+                                    post(&window, &message);
+                                }
+                            }
+                        }
+                    };
+                    measure();
+                    let observed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| measure());
+                    if let (Ok(observer), Some(root)) = (
+                        ResizeObserver::new(observed.as_ref().unchecked_ref()),
+                        window.document().and_then(|d| d.document_element()),
+                    ) {
+                        observer.observe(&root);
+                        cleanup.push(Box::new(move || {
+                            observer.disconnect();
+                            drop(observed);
+                        }));
+                    }
+                }
+                post_event(&window, &Event::ready());
+            }
+            move || cleanup.into_iter().for_each(|undo| undo())
+        });
+    }
+
+    // Tell the host what changed.
+    use_effect_with(state.selection, |selection: &Option<Selection>| {
+        if let Some(window) = web_sys::window() {
+            post_event(
+                &window,
+                &Event::SelectionChanged {
+                    selection: *selection,
+                },
+            );
+        }
+    });
+    use_effect_with(state.year, |year: &u16| {
+        if let Some(window) = web_sys::window() {
+            post_event(&window, &Event::year_changed(*year));
+        }
+    });
+    *status
+}

@@ -1,0 +1,415 @@
+//! The message API between the app and the page that embeds it: the versioned schema of what a
+//! host page may send (commands) and what the app posts back (events), the validation of commands
+//! in two stages ([`RawInbound`], then [`validate`] to a [`Command`]), the origin [`Allowlist`] and
+//! the [`Counters`] of ignored messages. Pure: serde and std only, no `yew`, no `web_sys`. Listening,
+//! decoding with serde-wasm-bindgen and posting to the parent are the bridge's job.
+//!
+//! # Schema, version 1
+//!
+//! Every message, either way, is a plain object (not a JSON string) with two fixed fields:
+//!
+//! - `"impala-map"`: the schema version, the number `1`. A message without it is not for this app;
+//!   another number is a version this app does not speak. Both are ignored. Adding a command, an
+//!   event or an optional field keeps version 1; changing or removing one makes version 2.
+//! - `"type"`: what the message is, in kebab-case.
+//!
+//! Names are case-sensitive. In commands, unknown fields are ignored, and a field set to `null`
+//! counts as absent. Strings longer than 100 characters are refused.
+//!
+//! ## Commands: host page to app
+//!
+//! | `type` | Fields | Example |
+//! |---|---|---|
+//! | `select` | `association`: an acronym, or `country`: an ISO 3166-1 alpha-2 code covered by an association (exactly one of the two) | `{"impala-map": 1, "type": "select", "association": "VUT"}`, `{"impala-map": 1, "type": "select", "country": "FR"}` |
+//! | `clear-selection` | | `{"impala-map": 1, "type": "clear-selection"}` |
+//! | `set-year` | `year`: a whole number within the data's years (today 1974 to 2021) | `{"impala-map": 1, "type": "set-year", "year": 2003}` |
+//! | `play` | | `{"impala-map": 1, "type": "play"}` |
+//! | `pause` | | `{"impala-map": 1, "type": "pause"}` |
+//! | `set-theme` | `theme`: `"auto"`, `"light"`, `"dark"` or `"contrast"` | `{"impala-map": 1, "type": "set-theme", "theme": "dark"}` |
+//! | `reset` | | `{"impala-map": 1, "type": "reset"}` |
+//!
+//! - `select` matches acronyms and codes exactly, then ignoring case (`"vtmö"` selects `VTMÖ`,
+//!   `"fr"` France). Selecting a country that has one association selects that association
+//!   (`"AT"` selects `VTMÖ`); a country with several (France, Italy) stays a country selection.
+//! - `set-year` stops playing. `play` starts from the first year when the map shows the last.
+//! - `reset` returns the app to how it opened.
+//! - Commands sent before the `ready` event may be lost: wait for it.
+//!
+//! ## Events: app to host page
+//!
+//! | `type` | Fields | Example |
+//! |---|---|---|
+//! | `ready` | `version`: the app's version; `associations`, `countries`: the data's totals | `{"impala-map": 1, "type": "ready", "version": "0.1.0", "associations": 22, "countries": 27}` |
+//! | `selection-changed` | `selection`: `{"association": acronym}`, `{"country": code}` or `null` | `{"impala-map": 1, "type": "selection-changed", "selection": {"association": "VUT"}}` |
+//! | `year-changed` | `year`; `associations`, `countries`: certainly founded by the end of that year | `{"impala-map": 1, "type": "year-changed", "year": 2003, "associations": 11, "countries": 11}` |
+//! | `height` | `height`: the content height in CSS pixels, a whole number | `{"impala-map": 1, "type": "height", "height": 812}` |
+//!
+//! `ready` is posted once, when the app listens; the others whenever the value changes, whoever
+//! changed it (the reader or a command), `year-changed` every year while playing. With every
+//! `height` event the app also posts Datawrapper's height message,
+//! `{"datawrapper-height": {"impala-map": 812}}`, so that a page already running Datawrapper's
+//! embed script resizes the frame with no code of its own.
+//!
+//! ## Who is obeyed
+//!
+//! Commands are obeyed only from the origins on an allowlist set at build time; a URL parameter
+//! may narrow it, never widen it (see [`Allowlist`] for the syntax, and why there is no `*`). A
+//! message from another origin, and one that fails decoding or validation, is ignored, counted
+//! ([`Counters`]) and never changes the app; [`Rejection`] says what was wrong with it.
+//!
+//! ## At the wasm boundary
+//!
+//! Decode with `serde_wasm_bindgen::from_value::<RawInbound>(event.data())`, or let [`receive`]
+//! check the origin first and decode only then. Encode with
+//! `serde_wasm_bindgen::Serializer::json_compatible()`: the default serializer turns `None` into
+//! `undefined` (`selection` would vanish instead of being `null`) and maps into JS `Map`s, which
+//! Datawrapper's script cannot read.
+
+mod events;
+mod origin;
+mod raw;
+mod rejection;
+
+pub use events::{datawrapper_height, DatawrapperHeight, Event, HeightReport, APP_VERSION};
+pub use origin::{normalise_origin, Allowlist, Counters};
+pub use raw::{Loose, RawInbound, Shape, MAX_DEPTH};
+pub use rejection::Rejection;
+
+use crate::data::dataset;
+use crate::state::{country_code, year_range, Action, Selection};
+use std::fmt;
+
+/// The schema version this app speaks, the value of [`VERSION_FIELD`].
+pub const SCHEMA_VERSION: u8 = 1;
+/// The field that carries the schema version in every message.
+pub const VERSION_FIELD: &str = "impala-map";
+/// The longest string a command may hold, in characters.
+pub const MAX_TEXT: usize = 100;
+/// The command types, as the `type` field names them.
+pub const COMMAND_TYPES: [&str; 7] = [
+    "select",
+    "clear-selection",
+    "set-year",
+    "play",
+    "pause",
+    "set-theme",
+    "reset",
+];
+
+/// The colour theme: the reader's system setting, or forced light, dark or high contrast.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+    Contrast,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Dark, Theme::Contrast];
+
+    /// The theme named `s` (`"dark"`; ASCII case ignored).
+    pub fn parse(s: &str) -> Option<Theme> {
+        Theme::ALL
+            .into_iter()
+            .find(|theme| theme.as_str().eq_ignore_ascii_case(s))
+    }
+
+    /// The theme's name: `"auto"`, `"light"`, `"dark"`, `"contrast"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Contrast => "contrast",
+        }
+    }
+}
+
+/// A valid command from the host page, with the data's own ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    Select(Selection),
+    ClearSelection,
+    SetYear(u16),
+    Play,
+    Pause,
+    SetTheme(Theme),
+    /// Back to how the app opened.
+    Reset,
+}
+
+impl Command {
+    /// The reducer's action for this command; `None` for what the app handles itself (the theme,
+    /// a reset).
+    pub fn to_action(&self) -> Option<Action> {
+        match *self {
+            Command::Select(selection) => Some(Action::Select(selection)),
+            Command::ClearSelection => Some(Action::ClearSelection),
+            Command::SetYear(year) => Some(Action::SetYear(year)),
+            Command::Play => Some(Action::Play),
+            Command::Pause => Some(Action::Pause),
+            Command::SetTheme(_) | Command::Reset => None,
+        }
+    }
+
+    /// The value of the `type` field.
+    pub fn message_type(&self) -> &'static str {
+        match self {
+            Command::Select(_) => "select",
+            Command::ClearSelection => "clear-selection",
+            Command::SetYear(_) => "set-year",
+            Command::Play => "play",
+            Command::Pause => "pause",
+            Command::SetTheme(_) => "set-theme",
+            Command::Reset => "reset",
+        }
+    }
+}
+
+/// Why a message was not obeyed: its origin, or its content.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ignored {
+    /// The origin is not on the allowlist (the message was not decoded).
+    Origin(String),
+    /// The origin is allowed; the message is not valid.
+    Invalid(Rejection),
+}
+
+impl fmt::Display for Ignored {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ignored::Origin(origin) => {
+                write!(f, "message from {origin:?} ignored: origin not allowed")
+            }
+            Ignored::Invalid(rejection) => write!(f, "message ignored: {rejection}"),
+        }
+    }
+}
+
+/// A message from `origin` as the bridge receives it: the origin is checked first, and only an
+/// allowed message is decoded (`decode`, e.g. serde-wasm-bindgen on the event's data) and
+/// validated.
+pub fn receive<E: fmt::Display>(
+    allowlist: &Allowlist,
+    origin: &str,
+    decode: impl FnOnce() -> Result<RawInbound, E>,
+) -> Result<Command, Ignored> {
+    if !allowlist.allows(origin) {
+        return Err(Ignored::Origin(origin.to_owned()));
+    }
+    decode()
+        .map_err(Rejection::undecodable)
+        .and_then(validate)
+        .map_err(Ignored::Invalid)
+}
+
+impl Counters {
+    /// Counts what [`receive`] made of a message.
+    pub fn record(&mut self, outcome: &Result<Command, Ignored>) {
+        match outcome {
+            Ok(_) => self.accept(),
+            Err(Ignored::Origin(_)) => self.reject_origin(),
+            Err(Ignored::Invalid(_)) => self.reject_invalid(),
+        }
+    }
+}
+
+/// The command a raw message asks for, or why it is not valid. No side effects.
+pub fn validate(raw: RawInbound) -> Result<Command, Rejection> {
+    if raw.shape != Shape::Object {
+        return Err(Rejection::NotAnObject { found: raw.shape });
+    }
+    match present(raw.version) {
+        None => return Err(Rejection::MissingVersion),
+        Some(Loose::Number(version)) if version == f64::from(SCHEMA_VERSION) => {}
+        Some(Loose::Number(found)) => return Err(Rejection::UnsupportedVersion { found }),
+        Some(other) => return Err(wrong_type(VERSION_FIELD, Shape::Number, &other)),
+    }
+    let message_type = match present(raw.message_type) {
+        None => return Err(Rejection::MissingType),
+        Some(value) => text("type", value)?,
+    };
+    match message_type.as_str() {
+        "select" => select(present(raw.association), present(raw.country)),
+        "clear-selection" => Ok(Command::ClearSelection),
+        "set-year" => set_year(present(raw.year)),
+        "play" => Ok(Command::Play),
+        "pause" => Ok(Command::Pause),
+        "set-theme" => {
+            let value = present(raw.theme).ok_or(Rejection::MissingField {
+                command: "set-theme",
+                field: "theme",
+            })?;
+            let theme = text("theme", value)?;
+            Theme::parse(&theme)
+                .map(Command::SetTheme)
+                .ok_or(Rejection::UnknownTheme { theme })
+        }
+        "reset" => Ok(Command::Reset),
+        _ => Err(Rejection::UnknownType {
+            found: message_type,
+        }),
+    }
+}
+
+/// A field's value, with `null` as absent.
+fn present(value: Option<Loose>) -> Option<Loose> {
+    value.filter(|value| *value != Loose::Null)
+}
+
+fn wrong_type(field: &'static str, expected: Shape, found: &Loose) -> Rejection {
+    Rejection::WrongType {
+        field,
+        expected,
+        found: found.shape(),
+    }
+}
+
+/// A string field's text, at most [`MAX_TEXT`] characters.
+fn text(field: &'static str, value: Loose) -> Result<String, Rejection> {
+    match value {
+        Loose::Text(text) => match text.chars().count() {
+            chars if chars > MAX_TEXT => Err(Rejection::TooLong { field, chars }),
+            _ => Ok(text),
+        },
+        other => Err(wrong_type(field, Shape::Text, &other)),
+    }
+}
+
+fn select(association: Option<Loose>, country: Option<Loose>) -> Result<Command, Rejection> {
+    match (association, country) {
+        (None, None) => Err(Rejection::NothingToSelect),
+        (Some(_), Some(_)) => Err(Rejection::AssociationAndCountry),
+        (Some(association), None) => {
+            let acronym = text("association", association)?;
+            let data = dataset();
+            let found = data.association(&acronym).or_else(|| {
+                let folded = acronym.to_lowercase();
+                data.associations
+                    .iter()
+                    .find(|a| a.acronym.to_lowercase() == folded)
+            });
+            match found {
+                Some(found) => Ok(Command::Select(Selection::Association(&found.acronym))),
+                None => Err(Rejection::UnknownAssociation { acronym }),
+            }
+        }
+        (None, Some(country)) => {
+            let code = text("country", country)?;
+            match country_code(&code).or_else(|| country_code(&code.to_ascii_uppercase())) {
+                Some(code) => Ok(Command::Select(Selection::Country(code))),
+                None => Err(Rejection::UnknownCountry { code }),
+            }
+        }
+    }
+}
+
+fn set_year(year: Option<Loose>) -> Result<Command, Rejection> {
+    let year = match year {
+        None => {
+            return Err(Rejection::MissingField {
+                command: "set-year",
+                field: "year",
+            })
+        }
+        Some(Loose::Number(year)) => year,
+        Some(other) => return Err(wrong_type("year", Shape::Number, &other)),
+    };
+    let (first, last) = year_range();
+    if year.is_finite() && year.fract() != 0.0 {
+        return Err(Rejection::NotAWholeYear { year });
+    }
+    if !(f64::from(first)..=f64::from(last)).contains(&year) {
+        return Err(Rejection::YearOutOfRange { year, first, last });
+    }
+    // Whole and within two u16 years: the conversion is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    Ok(Command::SetYear(year as u16))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object(message_type: &str) -> RawInbound {
+        RawInbound {
+            version: Some(Loose::Number(1.0)),
+            message_type: Some(Loose::Text(message_type.to_owned())),
+            ..RawInbound::default()
+        }
+    }
+
+    #[test]
+    fn themes_parse_from_their_names() {
+        for theme in Theme::ALL {
+            assert_eq!(Theme::parse(theme.as_str()), Some(theme));
+        }
+        assert_eq!(Theme::parse("DARK"), Some(Theme::Dark));
+        assert_eq!(Theme::parse("sepia"), None);
+        assert_eq!(Theme::parse(""), None);
+    }
+
+    #[test]
+    fn commands_map_to_the_reducer_where_it_has_an_action() {
+        let vut = Selection::Association("VUT");
+        assert_eq!(Command::Select(vut).to_action(), Some(Action::Select(vut)));
+        assert_eq!(
+            Command::ClearSelection.to_action(),
+            Some(Action::ClearSelection)
+        );
+        assert_eq!(
+            Command::SetYear(2003).to_action(),
+            Some(Action::SetYear(2003))
+        );
+        assert_eq!(Command::Play.to_action(), Some(Action::Play));
+        assert_eq!(Command::Pause.to_action(), Some(Action::Pause));
+        assert_eq!(Command::SetTheme(Theme::Dark).to_action(), None);
+        assert_eq!(Command::Reset.to_action(), None);
+    }
+
+    #[test]
+    fn every_command_type_validates_and_names_itself() {
+        for message_type in COMMAND_TYPES {
+            let raw = RawInbound {
+                association: Some(Loose::Text("VUT".into())),
+                year: Some(Loose::Number(2003.0)),
+                theme: Some(Loose::Text("dark".into())),
+                ..object(message_type)
+            };
+            let command = validate(raw).map(|c| c.message_type());
+            assert_eq!(command, Ok(message_type));
+        }
+    }
+
+    #[test]
+    fn years_must_be_whole_and_within_the_data() {
+        let (first, last) = year_range();
+        let year = |year: f64| {
+            validate(RawInbound {
+                year: Some(Loose::Number(year)),
+                ..object("set-year")
+            })
+        };
+        assert_eq!(year(f64::from(first)), Ok(Command::SetYear(first)));
+        assert_eq!(year(f64::from(last)), Ok(Command::SetYear(last)));
+        assert_eq!(year(2003.5), Err(Rejection::NotAWholeYear { year: 2003.5 }));
+        for out in [f64::from(first) - 1.0, f64::from(last) + 1.0, -0.0, 99999.0] {
+            assert_eq!(
+                year(out),
+                Err(Rejection::YearOutOfRange {
+                    year: out,
+                    first,
+                    last
+                })
+            );
+        }
+        for nonsense in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert!(matches!(
+                year(nonsense),
+                Err(Rejection::YearOutOfRange { .. })
+            ));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! The app's state in the page's URL: read once at start (bad values are dropped with a console
+//! warning), written back as the state changes (a new selection pushes a history entry, anything
+//! else replaces it; nothing is written while the years play), and restored on Back and Forward.
+//! The parsing and the query's form are `crate::url`'s.
+
+use crate::state::{Action, AppState};
+use crate::url::{from_query, to_query, UrlState};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+/// The page's query string (without `?`), or "" when it cannot be read.
+fn location_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map(|search| search.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
+/// The URL's view, with a console warning for every value it had to drop.
+fn read_url() -> UrlState {
+    let (url, warnings) = from_query(&location_query());
+    for warning in warnings {
+        web_sys::console::warn_1(&JsValue::from_str(&format!("URL: {warning}")));
+    }
+    url
+}
+
+/// The state the app starts in: the default, with what the URL asks for.
+pub fn initial_state() -> (AppState, UrlState) {
+    let url = read_url();
+    (url.apply_to(&AppState::default()), url)
+}
+
+/// Keeps the URL and the state in step. `url` is the start's URL state (its language, kiosk
+/// mode and controls are kept as they are); `state` the current state.
+#[hook]
+pub fn use_url_sync(url: UrlState, state: &AppState, dispatch: Callback<Action>) {
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    let written = use_mut_ref(|| UrlState::of_state(state, &url));
+
+    // Back and Forward: restore what the URL says.
+    {
+        let written = written.clone();
+        use_effect_with((), move |()| {
+            let window = web_sys::window();
+            let on_pop = {
+                let latest = latest.clone();
+                let written = written.clone();
+                Closure::<dyn FnMut()>::new(move || {
+                    let restored = read_url().apply_to(&latest.borrow());
+                    *written.borrow_mut() = UrlState::of_state(&restored, &url);
+                    dispatch.emit(Action::Restore(Box::new(restored)));
+                })
+            };
+            let registered = window.filter(|w| {
+                w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref())
+                    .is_ok()
+            });
+            move || {
+                if let Some(w) = registered {
+                    let _ = w.remove_event_listener_with_callback(
+                        "popstate",
+                        on_pop.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    // Write the state back.
+    let now = UrlState::of_state(state, &url);
+    let playing = state.playing;
+    use_effect_with((now, playing), move |_| {
+        if playing || *written.borrow() == now {
+            return;
+        }
+        let push = written.borrow().selection != now.selection;
+        *written.borrow_mut() = now;
+        let query = to_query(&now);
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let path = window.location().pathname().unwrap_or_default();
+        let target = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        if let Ok(history) = window.history() {
+            let result = if push {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&target))
+            } else {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
+            };
+            if let Err(error) = result {
+                web_sys::console::warn_2(&"URL: cannot update the address".into(), &error);
+            }
+        }
+    });
+}
