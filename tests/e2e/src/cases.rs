@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
+use crate::embed_cases;
 use crate::engines::{EngineKind, HEIGHT, WIDTH};
 use crate::map_cases;
 use crate::page::{keys, Page};
@@ -69,6 +70,32 @@ pub const CASES: &[(&str, CaseFn)] = &[
         timeline_cases::timeline_marks_and_linking,
     ),
     ("timeline_on_a_phone", timeline_cases::timeline_on_a_phone),
+    // Embedding and shareable state (issue 5), in embed_cases.rs.
+    ("url_restores_the_view", embed_cases::url_restores_the_view),
+    (
+        "selections_push_history_and_back_restores",
+        embed_cases::selections_push_history_and_back_restores,
+    ),
+    (
+        "malformed_urls_are_ignored_with_a_warning",
+        embed_cases::malformed_urls_are_ignored_with_a_warning,
+    ),
+    (
+        "host_frames_follow_the_content_height",
+        embed_cases::host_frames_follow_the_content_height,
+    ),
+    (
+        "host_drives_the_app_by_messages",
+        embed_cases::host_drives_the_app_by_messages,
+    ),
+    (
+        "host_messages_that_are_bad_or_foreign_are_ignored",
+        embed_cases::host_messages_that_are_bad_or_foreign_are_ignored,
+    ),
+    (
+        "works_in_a_sandboxed_frame",
+        embed_cases::works_in_a_sandboxed_frame,
+    ),
     (
         "wheel_zooms_but_never_traps_a_host_page",
         map_cases::wheel_zooms_but_never_traps_a_host_page,

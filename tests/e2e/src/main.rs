@@ -72,6 +72,7 @@
 //! threads, cases of one engine still take turns on its session).
 
 mod cases;
+mod embed_cases;
 mod engines;
 mod http;
 mod map_cases;

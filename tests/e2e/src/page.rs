@@ -347,6 +347,19 @@ impl<'a> Page<'a> {
             .map_err(|e| format!("press {keys:?}: {e}"))
     }
 
+    /// Evaluates `js` inside the frame matching `css` (also a cross-origin or
+    /// sandboxed one), then returns to the top-level page.
+    pub fn eval_in_frame<T: DeserializeOwned>(&self, css: &str, js: &str) -> Result<T> {
+        let session = self.engine.session()?;
+        let frame = session.find(css)?;
+        session.switch_to_frame(Some(&frame))?;
+        let value = session.execute(&format!("return ({js});"), Vec::new());
+        session.switch_to_frame(None)?;
+        let value = value?;
+        serde_json::from_value(value.clone())
+            .map_err(|e| format!("`{js}` in {css} returned {value}, which does not fit: {e}"))
+    }
+
     /// Chromium only: makes the page see `prefers-reduced-motion: reduce`
     /// (or, with `false`, the system's setting again), through the DevTools
     /// protocol. Other engines have no such switch over WebDriver.

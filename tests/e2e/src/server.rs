@@ -3,8 +3,10 @@
 //! that answers one request and closes. `index.html` gets the console
 //! recorder ([`CONSOLE_RECORDER`], served as [`RECORDER_PATH`]) referenced
 //! right after `<head>`. Every response carries the strict
-//! Content-Security-Policy of a host page ([`CSP`]); the recorder also records
-//! every violation of it as an error.
+//! Content-Security-Policy of a host page ([`csp`]); the recorder also records
+//! every violation of it as an error. Every response allows any origin to read
+//! it (CORS), as a sandboxed frame (an opaque origin) needs for the app's
+//! module script and wasm. `/examples/...` serves the repository's `examples/`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -17,8 +19,12 @@ use std::time::Duration;
 use crate::Result;
 
 /// The Content-Security-Policy header of every response: what a strict host
-/// allows (no inline scripts, WebAssembly allowed).
-pub const CSP: &str = "script-src 'self' 'wasm-unsafe-eval'";
+/// allows (no inline scripts, WebAssembly allowed). The server's own origin is
+/// named besides `'self'`: in a sandboxed frame (an opaque origin) WebKit
+/// matches `'self'` with nothing, so the app's own scripts would be blocked.
+pub fn csp(origin: &str) -> String {
+    format!("script-src 'self' {origin} 'wasm-unsafe-eval'")
+}
 
 /// Where the server serves [`CONSOLE_RECORDER`].
 pub const RECORDER_PATH: &str = "/__e2e/recorder.js";
@@ -29,7 +35,7 @@ pub const RECORDER_TAG: &str = r#"<script src="/__e2e/recorder.js"></script>"#;
 /// Runs in `index.html` before anything else: records `console.error`,
 /// `console.warn`, uncaught errors, failed resource loads, unhandled promise
 /// rejections and Content-Security-Policy violations into
-/// `window.__e2e = {errors, warnings}`. A file, not inline, so that [`CSP`]
+/// `window.__e2e = {errors, warnings}`. A file, not inline, so that [`csp`]
 /// allows it.
 pub const CONSOLE_RECORDER: &str = r#"(function () {
   var rec = { errors: [], warnings: [] };
@@ -141,6 +147,7 @@ fn accept_loop(listener: &TcpListener, root: &Path, stop: &AtomicBool) {
 }
 
 fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    let csp = csp(&format!("http://{}", stream.local_addr()?));
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     stream.set_write_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -174,7 +181,8 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let head = format!(
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n\
          Content-Length: {}\r\nCache-Control: no-store\r\n\
-         Content-Security-Policy: {CSP}\r\nConnection: close\r\n\r\n",
+         Content-Security-Policy: {csp}\r\nAccess-Control-Allow-Origin: *\r\n\
+         Connection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;
@@ -184,8 +192,25 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     stream.flush()
 }
 
+/// Pages under this path are served from the repository's `examples/` folder (the example host
+/// page), not from `dist/`.
+pub const EXAMPLES_PATH: &str = "/examples/";
+
+fn examples_root() -> Option<PathBuf> {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .canonicalize()
+        .ok()
+}
+
 fn respond(root: &Path, target: &str) -> (u16, &'static str, Vec<u8>) {
     let text = "text/plain; charset=utf-8";
+    if let Some(rest) = target.strip_prefix(EXAMPLES_PATH) {
+        return match examples_root() {
+            Some(examples) => respond(&examples, &format!("/{rest}")),
+            None => (404, text, b"no examples folder\n".to_vec()),
+        };
+    }
     if target.split(['?', '#']).next() == Some(RECORDER_PATH) {
         return (
             200,
@@ -307,7 +332,7 @@ fn index_has_console_recorder(addr: SocketAddr, _: &Path) -> Result<()> {
         if r.status != 200
             || r.header("content-type") != Some(mime_type(Path::new("index.html")))
             || !r.body[head_end..].starts_with(RECORDER_TAG)
-            || r.header("content-security-policy") != Some(CSP)
+            || r.header("content-security-policy") != Some(csp(&format!("http://{addr}")).as_str())
         {
             return Err(format!(
                 "GET {path}: HTTP {} {:?}, recorder right after <head>: {}",

@@ -142,6 +142,17 @@ impl Session {
         )
     }
 
+    /// Switches to the frame `element` (a web element reference) or, with
+    /// `None`, back to the top-level page.
+    pub fn switch_to_frame(&self, element: Option<&str>) -> Result<()> {
+        let id = match element {
+            Some(element) => json!({ ELEMENT_KEY: element }),
+            None => Value::Null,
+        };
+        self.cmd("POST", "/frame", Some(json!({ "id": id })))
+            .map(drop)
+    }
+
     /// Runs `body` as the body of a function (use `return`), with `args`.
     pub fn execute(&self, body: &str, args: Vec<Value>) -> Result<Value> {
         self.cmd(
