@@ -2,14 +2,15 @@
 //! the table, the details and the list.
 
 use super::{
-    AssociationList, AssociationTable, Details, EuropeMap, GrowthChart, HeadlineFigures, MapLegend,
-    SearchBox, Timeline, YearBar,
+    AssociationList, AssociationTable, Details, EmbedDialog, EuropeMap, GrowthChart,
+    HeadlineFigures, MapLegend, SearchBox, Timeline, YearBar,
 };
 use crate::data::{dataset, headline};
 use crate::embed::bridge::use_embed_bridge;
 use crate::format;
 use crate::hooks::{initial_state, use_document_keydown, use_url_sync};
 use crate::state::{Action, AppState, View};
+use crate::url::{to_query, UrlState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -105,6 +106,7 @@ pub fn app() -> Html {
                         { view_button(View::Timeline, "Timeline") }
                         { view_button(View::Table, "Table") }
                     </div>
+                    <EmbedDialog query={AttrValue::from(to_query(&UrlState::of_state(&state, &url)))} />
                 </div>
                 // One keyed element per view, so that Yew replaces the view's content as a
                 // whole; each slot of the side column is a wrapper element for the same reason.

@@ -118,7 +118,20 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
                 let counters = Rc::new(RefCell::new(Counters::default()));
                 let on_message = {
                     let counters = counters.clone();
+                    let window = window.clone();
                     Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                        // Only the embedding page gives commands; messages from elsewhere (the
+                        // embed dialog's own preview frame, other scripts' windows) are not
+                        // addressed to the app.
+                        let from_parent = match (event.source(), parent(&window)) {
+                            (Some(source), Some(parent)) => {
+                                JsValue::from(source) == JsValue::from(parent)
+                            }
+                            _ => false,
+                        };
+                        if !from_parent {
+                            return;
+                        }
                         let outcome = receive(&allowed, &event.origin(), || {
                             serde_wasm_bindgen::from_value(event.data())
                         });

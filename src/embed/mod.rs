@@ -4,3 +4,4 @@
 
 pub mod bridge;
 pub mod protocol;
+pub mod snippet;

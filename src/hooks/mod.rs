@@ -2,6 +2,7 @@
 //! listener, detecting an embedding frame, and timers. Components call these; nothing else in the
 //! app touches the browser outside event handlers.
 
+mod clipboard;
 mod element_size;
 mod embedding;
 mod interval;
@@ -10,6 +11,7 @@ mod media;
 mod url_state;
 mod wheel;
 
+pub use clipboard::copy_text;
 pub use element_size::use_element_size;
 pub use embedding::use_in_frame;
 pub use interval::use_interval;

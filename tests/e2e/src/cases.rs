@@ -97,6 +97,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
         embed_cases::works_in_a_sandboxed_frame,
     ),
     (
+        "embed_dialog_gives_the_snippet_for_this_view",
+        embed_cases::embed_dialog_gives_the_snippet_for_this_view,
+    ),
+    (
         "wheel_zooms_but_never_traps_a_host_page",
         map_cases::wheel_zooms_but_never_traps_a_host_page,
     ),

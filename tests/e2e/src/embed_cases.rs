@@ -339,3 +339,39 @@ pub fn works_in_a_sandboxed_frame(page: &mut Page, _: &Expected) -> Result<()> {
         format!("the host page navigated to {path}")
     })
 }
+
+pub fn embed_dialog_gives_the_snippet_for_this_view(page: &mut Page, _: &Expected) -> Result<()> {
+    page.goto("/?view=timeline&select=RUNDA")?;
+    page.wait_for(
+        "document.querySelector('[data-app-ready]') !== null",
+        FRAMES_READY,
+    )?;
+    page.click(".embed-button")?;
+    page.wait_for("document.querySelector('dialog.embed-dialog').open && document.querySelector('#embed-snippet') !== null", QUICK)?;
+    let snippet: String = page.eval("document.querySelector('#embed-snippet').value")?;
+    let origin: String = page.eval("location.origin")?;
+    for part in [
+        format!("<iframe src=\"{origin}/?view=timeline&amp;select=RUNDA\""),
+        format!("<script src=\"{origin}/impala-map-embed.js\" async></script>"),
+    ] {
+        check(snippet.contains(&part), || {
+            format!("the snippet lacks {part:?}: {snippet:?}")
+        })?;
+    }
+    // The preview shows the same view; the width switch makes it a phone's.
+    page.wait_for("(() => { const f = document.querySelector('.embed-preview-frame'); return f.contentDocument && f.contentDocument.querySelector('.details[data-selection=\"association:RUNDA\"]') !== null; })()", FRAMES_READY)?;
+    page.click("[data-width=phone]")?;
+    page.wait_for(
+        "document.querySelector('.embed-preview-frame').getBoundingClientRect().width <= 361",
+        QUICK,
+    )?;
+    page.screenshot_named("embed-dialog")?;
+    let violations = page.axe_violations()?;
+    check(violations.is_empty(), || {
+        format!("axe with the dialog open:\n  {}", violations.join("\n  "))
+    })?;
+    page.click(".embed-close")?;
+    page.wait_for("!document.querySelector('dialog.embed-dialog').open", QUICK)?;
+    let errors = page.console_errors()?;
+    check(errors.is_empty(), || format!("errors: {errors:?}"))
+}

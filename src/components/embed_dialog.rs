@@ -1,0 +1,131 @@
+//! The "Embed" button and dialog: the HTML snippet for the current view, a copy button, and a
+//! live preview at a phone's or a desktop's width. The snippet is `crate::embed::snippet`'s.
+
+use crate::embed::snippet::{embed_snippet, embed_url};
+use crate::hooks::copy_text;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlDialogElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedDialogProps {
+    /// The current view's query string (without `?`).
+    pub query: AttrValue,
+}
+
+/// The folder the app is served from, ending in `/` (the page's address without its file name,
+/// query and fragment).
+fn app_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| {
+            let href = href
+                .split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            match href.rfind('/') {
+                Some(at) => href[..=at].to_string(),
+                None => href,
+            }
+        })
+        .unwrap_or_default()
+}
+
+#[function_component(EmbedDialog)]
+pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
+    let dialog = use_node_ref();
+    let open = use_state_eq(|| false);
+    let phone = use_state_eq(|| false);
+    let copied = use_state_eq(|| None::<bool>);
+    let base = use_memo((), |()| app_base());
+    let snippet = embed_snippet(&base, &props.query);
+    let preview = embed_url(&base, &props.query);
+
+    // Open and close the native dialog (modal: focus stays inside, Escape closes it).
+    {
+        let dialog = dialog.clone();
+        use_effect_with(*open, move |open| {
+            if let Some(element) = dialog.cast::<HtmlDialogElement>() {
+                if *open && !element.open() {
+                    let _ = element.show_modal();
+                } else if !*open && element.open() {
+                    element.close();
+                }
+            }
+        });
+    }
+    let show = {
+        let open = open.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            copied.set(None);
+            open.set(true);
+        })
+    };
+    let hide = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(false))
+    };
+    // The dialog closed itself (Escape): keep the state in step.
+    let onclose = {
+        let open = open.clone();
+        Callback::from(move |_: Event| open.set(false))
+    };
+    let copy = {
+        let snippet = snippet.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            copy_text(&snippet, move |ok| copied.set(Some(ok)));
+        })
+    };
+    let width = |is_phone: bool, label: &'static str| {
+        let phone = phone.clone();
+        let pressed = *phone == is_phone;
+        let onclick = Callback::from(move |_: MouseEvent| phone.set(is_phone));
+        html! {
+            <button type="button" class="view-button" data-width={label.to_lowercase()}
+                aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
+        }
+    };
+    html! {
+        <>
+            <button type="button" class="embed-button" onclick={show}>{ "Embed" }</button>
+            <dialog class="embed-dialog" ref={dialog} aria-labelledby="embed-heading" {onclose}>
+                if *open {
+                    <div class="embed-body">
+                        <h2 id="embed-heading">{ "Embed this view" }</h2>
+                        <p>{ "Paste this into your page. The script sizes the frame to the map's content; it needs no other code and works with a strict Content-Security-Policy." }</p>
+                        <label for="embed-snippet" class="embed-label">{ "HTML" }</label>
+                        <textarea id="embed-snippet" class="embed-snippet" readonly=true rows="5"
+                            value={snippet.clone()} onfocus={Callback::from(|event: FocusEvent| {
+                                if let Some(area) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                                    area.select();
+                                }
+                            })} />
+                        <div class="embed-actions">
+                            <button type="button" class="embed-copy" onclick={copy}>{ "Copy" }</button>
+                            <span class="embed-status" role="status">
+                                { match *copied {
+                                    Some(true) => "Copied.",
+                                    Some(false) => "Copying is not allowed here: select the text and copy it.",
+                                    None => "",
+                                } }
+                            </span>
+                            <div class="view-switch" role="group" aria-label="Preview width">
+                                { width(true, "Phone") }
+                                { width(false, "Desktop") }
+                            </div>
+                        </div>
+                        <div class="embed-preview">
+                            <iframe class={classes!("embed-preview-frame", phone.then_some("phone"))}
+                                src={preview} title="Preview of the embedded map" loading="lazy"></iframe>
+                        </div>
+                        <button type="button" class="details-close embed-close" aria-label="Close" onclick={hide}>{ "×" }</button>
+                    </div>
+                }
+            </dialog>
+        </>
+    }
+}
