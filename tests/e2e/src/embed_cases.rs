@@ -71,6 +71,22 @@ pub fn url_restores_the_view(page: &mut Page, _: &Expected) -> Result<()> {
         && (numbers[2] - 1000.0 / 3.0).abs() < 1.0;
     check(centre_ok, || {
         format!("zoom=3&at=600,700 gave the view box {view_box}")
+    })?;
+    // Embed options: hidden controls, a theme.
+    page.goto("/?controls=0&theme=dark")?;
+    page.wait_for(
+        "document.querySelector('[data-app-ready]') !== null",
+        FRAMES_READY,
+    )?;
+    let hidden: Vec<bool> = page.eval(
+        "['.toolbar', '.map-controls', '.year-bar'].map((s) => { const e = document.querySelector(s); return !e || e.getBoundingClientRect().height === 0; })",
+    )?;
+    check(hidden.iter().all(|h| *h), || {
+        format!("controls=0 left controls shown: {hidden:?}")
+    })?;
+    let theme: String = page.eval("document.querySelector('.app').getAttribute('data-theme')")?;
+    check(theme == "dark", || {
+        format!("theme=dark gave data-theme={theme}")
     })
 }
 
