@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::embed_cases;
 use crate::engines::{EngineKind, HEIGHT, WIDTH};
 use crate::map_cases;
+use crate::offline_cases;
 use crate::page::{keys, Page};
 use crate::timeline_cases;
 use crate::Result;
@@ -99,6 +100,15 @@ pub const CASES: &[(&str, CaseFn)] = &[
     (
         "embed_dialog_gives_the_snippet_for_this_view",
         embed_cases::embed_dialog_gives_the_snippet_for_this_view,
+    ),
+    // Offline (issue 6, first part), in offline_cases.rs.
+    (
+        "requests_nothing_but_its_own_files",
+        offline_cases::requests_nothing_but_its_own_files,
+    ),
+    (
+        "single_file_works_from_file_url",
+        offline_cases::single_file_works_from_file_url,
     ),
     (
         "wheel_zooms_but_never_traps_a_host_page",

@@ -364,6 +364,8 @@ fn capabilities(kind: EngineKind, browser: &Path, profile: &Path) -> Value {
                 "--disable-background-networking".into(),
                 "--disable-component-update".into(),
                 "--disable-sync".into(),
+                // Every address but the test server's is blocked: the app must need none.
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1".into(),
                 format!("--window-size={WIDTH},{HEIGHT}"),
                 format!("--user-data-dir={}", profile.display()),
             ];

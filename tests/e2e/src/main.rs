@@ -76,6 +76,7 @@ mod embed_cases;
 mod engines;
 mod http;
 mod map_cases;
+mod offline_cases;
 mod page;
 mod process;
 mod server;

@@ -98,6 +98,17 @@ impl<'a> Page<'a> {
         self.engine.session()?.navigate(&url)
     }
 
+    /// Navigates to a local file (`file://` and the absolute `path`), waiting
+    /// for `load`. No console recorder there: the page is opened as is.
+    pub fn goto_file(&mut self, path: &Path) -> Result<()> {
+        let absolute = path
+            .canonicalize()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        self.engine
+            .session()?
+            .navigate(&format!("file://{}", absolute.display()))
+    }
+
     /// `goto("/")`, then waits until the app has mounted
     /// (`[data-app-ready]` exists). Every case starts with this. The first
     /// successful load of each engine saves a screenshot.

@@ -1,0 +1,87 @@
+//! Offline use (issue 6, first part): the app asks the network for nothing but its own files
+//! (in Chromium every other address is blocked outright: `--host-resolver-rules` in
+//! engines.rs), and the single self-contained file (`scripts/single-file`) works from `file://`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::cases::Expected;
+use crate::page::Page;
+use crate::Result;
+
+const QUICK: Duration = Duration::from_secs(5);
+
+fn check(ok: bool, message: impl FnOnce() -> String) -> Result<()> {
+    if ok {
+        Ok(())
+    } else {
+        Err(message())
+    }
+}
+
+/// The single file: `E2E_SINGLE`, or `<workspace>/dist-single/impala-map.html`.
+fn single_file() -> PathBuf {
+    std::env::var_os("E2E_SINGLE").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist-single/impala-map.html"),
+        PathBuf::from,
+    )
+}
+
+/// Every resource the page loaded (Resource Timing), and every script, style, image and frame
+/// address in the document, must be the page's own.
+const FOREIGN_REQUESTS: &str = "(() => { const own = location.origin; \
+    const loaded = performance.getEntriesByType('resource').map((e) => e.name); \
+    const named = Array.from(document.querySelectorAll('[src], link[href]'), (e) => e.src || e.href); \
+    return loaded.concat(named).filter((url) => url && !url.startsWith(own + '/') && !url.startsWith('data:') && !url.startsWith('blob:')); })()";
+
+pub fn requests_nothing_but_its_own_files(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    // Use it: select, switch views, open the timeline and the embed dialog, play a little.
+    page.click_on("svg.europe-map path.country.member[data-country=\"DE\"]")?;
+    page.wait_for("document.querySelector('.details') !== null", QUICK)?;
+    for view in ["timeline", "table", "map"] {
+        page.click(&format!("[data-view={view}]"))?;
+        page.wait_for(&format!("document.querySelector('[data-view={view}]').getAttribute('aria-pressed') === 'true'"), QUICK)?;
+    }
+    let foreign: Vec<String> = page.eval(FOREIGN_REQUESTS)?;
+    check(foreign.is_empty(), || {
+        format!("the app asked for other addresses: {foreign:?}")
+    })?;
+    let errors = page.console_errors()?;
+    check(errors.is_empty(), || format!("errors: {errors:?}"))
+}
+
+pub fn single_file_works_from_file_url(page: &mut Page, expected: &Expected) -> Result<()> {
+    let file = single_file();
+    check(file.is_file(), || {
+        format!("{} is missing: run scripts/single-file", file.display())
+    })?;
+    page.goto_file(&file)?;
+    page.wait_for(
+        "document.querySelector('[data-app-ready]') !== null",
+        Duration::from_secs(30),
+    )
+    .map_err(|e| format!("the single file did not start from file://: {e}"))?;
+    let members: usize =
+        page.eval("document.querySelectorAll('svg.europe-map path.country.member').length")?;
+    check(members == expected.countries, || {
+        format!(
+            "{members} member countries drawn, expected {}",
+            expected.countries
+        )
+    })?;
+    let scripts: Vec<String> = page.eval(
+        "Array.from(document.querySelectorAll('script[src], link[href]'), (e) => e.src || e.href)",
+    )?;
+    check(scripts.is_empty(), || {
+        format!("the single file still refers to files: {scripts:?}")
+    })?;
+    // It works: select a country.
+    page.click_on("svg.europe-map path.country.member[data-country=\"RS\"]")?;
+    page.wait_for(
+        "document.querySelector('.details[data-selection=\"association:RUNDA\"]') !== null",
+        QUICK,
+    )?;
+    page.screenshot_named("single-file")?;
+    Ok(())
+}
