@@ -8,7 +8,7 @@ use super::{
 use crate::data::{dataset, headline};
 use crate::embed::bridge::use_embed_bridge;
 use crate::format;
-use crate::hooks::{initial_state, use_document_keydown, use_url_sync};
+use crate::hooks::{initial_state, use_document_keydown, use_kiosk_guards, use_url_sync};
 use crate::state::{Action, AppState, View};
 use crate::url::{to_query, UrlState};
 use std::rc::Rc;
@@ -43,6 +43,7 @@ pub fn app() -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     use_url_sync(url, &state, dispatch.clone());
+    use_kiosk_guards(url.kiosk);
     let bridge = use_embed_bridge(&state, dispatch.clone());
     let state_rc: Rc<AppState> = Rc::new((*state).clone());
     // Escape clears the selection, wherever the focus is in the app's document.
@@ -142,7 +143,7 @@ pub fn app() -> Html {
                         }
                     </div>
                     <div class="side-details">
-                        <Details selection={state.selection} dispatch={dispatch.clone()} />
+                        <Details selection={state.selection} dispatch={dispatch.clone()} kiosk={url.kiosk} />
                     </div>
                     <div class="side-list">
                         if state.view == View::Map {

@@ -10,6 +10,9 @@ use yew::prelude::*;
 pub struct DetailsProps {
     pub selection: Option<Selection>,
     pub dispatch: Callback<Action>,
+    /// Kiosk mode: no link leaves the app; addresses are shown as text.
+    #[prop_or_default]
+    pub kiosk: bool,
 }
 
 #[function_component(Details)]
@@ -38,7 +41,7 @@ pub fn details(props: &DetailsProps) -> Html {
                 </>
             }
         }
-        (_, [association, ..]) => association_details(association, &props.dispatch),
+        (_, [association, ..]) => association_details(association, &props.dispatch, props.kiosk),
         (_, []) => return html! {},
     };
     html! {
@@ -86,7 +89,11 @@ fn display_name(association: &Association) -> &str {
         .unwrap_or_default()
 }
 
-fn association_details(association: &'static Association, dispatch: &Callback<Action>) -> Html {
+fn association_details(
+    association: &'static Association,
+    dispatch: &Callback<Action>,
+    kiosk: bool,
+) -> Html {
     let data = dataset();
     let english = association
         .name_english
@@ -165,7 +172,13 @@ fn association_details(association: &'static Association, dispatch: &Callback<Ac
                 }
                 if let Some(website) = &association.website {
                     <dt>{ "Website" }</dt>
-                    <dd><a href={website.to_string()} target="_blank" rel="noopener noreferrer">{ website_label(website) }</a></dd>
+                    <dd>
+                        if kiosk {
+                            <span class="address">{ website_label(website) }</span>
+                        } else {
+                            <a href={website.to_string()} target="_blank" rel="noopener noreferrer">{ website_label(website) }</a>
+                        }
+                    </dd>
                 }
             </dl>
             <p class="details-description">{ &*association.description }</p>
@@ -177,7 +190,7 @@ fn association_details(association: &'static Association, dispatch: &Callback<Ac
             <h3 class="details-sources-heading">{ "Sources" }</h3>
             <ol class="details-sources">
                 for id in cited.ids.iter() {
-                    { source(id) }
+                    { source(id, kiosk) }
                 }
             </ol>
         </>
@@ -266,11 +279,11 @@ impl Citations {
     }
 }
 
-fn source(id: &str) -> Html {
+fn source(id: &str, kiosk: bool) -> Html {
     match dataset().source(id) {
         Some(source) => html! {
             <li data-source={&*source.id}>
-                if let Some(url) = &source.url {
+                if let (Some(url), false) = (&source.url, kiosk) {
                     <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ &*source.title }</a>
                 } else {
                     { &*source.title }

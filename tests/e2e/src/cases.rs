@@ -111,6 +111,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
         offline_cases::single_file_works_from_file_url,
     ),
     (
+        "kiosk_mode_has_no_way_out",
+        offline_cases::kiosk_mode_has_no_way_out,
+    ),
+    (
         "wheel_zooms_but_never_traps_a_host_page",
         map_cases::wheel_zooms_but_never_traps_a_host_page,
     ),

@@ -85,3 +85,44 @@ pub fn single_file_works_from_file_url(page: &mut Page, expected: &Expected) -> 
     page.screenshot_named("single-file")?;
     Ok(())
 }
+
+pub fn kiosk_mode_has_no_way_out(page: &mut Page, _: &Expected) -> Result<()> {
+    page.goto("/?kiosk=1")?;
+    page.wait_for(
+        "document.querySelector('[data-app-ready]') !== null",
+        Duration::from_secs(30),
+    )?;
+    page.click_on("svg.europe-map path.country.member[data-country=\"DE\"]")?;
+    page.wait_for("document.querySelector('.details') !== null", QUICK)?;
+    // No link leaves the app: the website and the sources are text.
+    let outbound: Vec<String> = page.eval(
+        "Array.from(document.querySelectorAll('a[href]'), (a) => a.href).filter((h) => !h.startsWith(location.origin + '/'))",
+    )?;
+    check(outbound.is_empty(), || {
+        format!("kiosk mode shows links out of the app: {outbound:?}")
+    })?;
+    let website: String = page.eval("document.querySelector('.details .address').textContent")?;
+    check(website.contains("vut.de"), || {
+        format!("the website reads {website:?}")
+    })?;
+    // No context menu, no text selection.
+    let menu_blocked: bool = page.eval(
+        "!document.querySelector('.details').dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }))",
+    )?;
+    check(menu_blocked, || {
+        "the context menu is not blocked in kiosk mode".into()
+    })?;
+    // On the app's root (its children's computed value stays `auto` in Firefox, which then
+    // behaves as `none` under a `none` parent).
+    let select: String = page.eval("(() => { const s = getComputedStyle(document.querySelector('.app')); return s.userSelect || s.webkitUserSelect; })()")?;
+    check(select == "none", || {
+        format!("text can be selected in kiosk mode (user-select: {select})")
+    })?;
+    // Outside kiosk mode the website is a link (so the test above can fail).
+    page.open_app()?;
+    page.click_on("svg.europe-map path.country.member[data-country=\"DE\"]")?;
+    page.wait_for(
+        "document.querySelector('.details a[href*=\"vut.de\"]') !== null",
+        QUICK,
+    )
+}
