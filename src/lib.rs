@@ -20,6 +20,7 @@ pub mod format;
 pub mod geo;
 pub mod growth;
 pub mod hooks;
+pub mod kiosk;
 pub mod palette;
 pub mod search;
 pub mod state;

@@ -159,6 +159,11 @@ impl UrlState {
     }
 }
 
+/// Keys that other parts of the app read for themselves (the embed bridge: `embed-id`,
+/// `origins`; kiosk mode: `idle`, `reset`, in seconds). They are not part of the view, so they
+/// are neither state here nor warned about.
+pub const OTHER_KEYS: &[&str] = &["embed-id", "origins", "idle", "reset"];
+
 /// The keys, in the order [`to_query`] writes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Key {
@@ -341,6 +346,9 @@ pub fn parse_query(query: &str) -> RawQuery {
         }
         pairs += 1;
         let key_text = decode_lossy(key);
+        if OTHER_KEYS.contains(&key_text.as_str()) {
+            continue;
+        }
         let Some(known) = Key::ALL.into_iter().find(|k| k.name() == key_text) else {
             raw.warnings.push(Warning::new(
                 &key_text,

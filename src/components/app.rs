@@ -8,7 +8,9 @@ use super::{
 use crate::data::{dataset, headline};
 use crate::embed::bridge::use_embed_bridge;
 use crate::format;
-use crate::hooks::{initial_state, use_document_keydown, use_kiosk_guards, use_url_sync};
+use crate::hooks::{
+    initial_state, use_document_keydown, use_kiosk_guards, use_kiosk_idle, use_url_sync,
+};
 use crate::state::{Action, AppState, View};
 use crate::url::{to_query, UrlState};
 use std::rc::Rc;
@@ -44,6 +46,14 @@ pub fn app() -> Html {
     };
     use_url_sync(url, &state, dispatch.clone());
     use_kiosk_guards(url.kiosk);
+    let tour = use_memo((), |()| {
+        dataset()
+            .associations_by_founding()
+            .into_iter()
+            .map(|a| &*a.acronym)
+            .collect::<Vec<&'static str>>()
+    });
+    let (kiosk_view, stay) = use_kiosk_idle(url.kiosk, tour, dispatch.clone());
     let bridge = use_embed_bridge(&state, dispatch.clone());
     let state_rc: Rc<AppState> = Rc::new((*state).clone());
     // Escape clears the selection, wherever the focus is in the app's document.
@@ -87,6 +97,11 @@ pub fn app() -> Html {
     html! {
         <div class={classes!("app", (!url.controls).then_some("no-controls"), url.kiosk.then_some("kiosk"))}
             data-app-ready="true" data-theme={state.theme.as_str()}
+            data-kiosk-phase={match (kiosk_view.attract, kiosk_view.countdown) {
+                (_, Some(_)) => "countdown",
+                (true, None) => "attract",
+                (false, None) => "active",
+            }}
             data-messages-accepted={bridge.counters.accepted.to_string()}
             data-messages-rejected-origin={bridge.counters.rejected_origin.to_string()}
             data-messages-rejected-invalid={bridge.counters.rejected_invalid.to_string()}>
@@ -152,6 +167,25 @@ pub fn app() -> Html {
                     </div>
                 </aside>
             </main>
+            if kiosk_view.attract && kiosk_view.countdown.is_none() {
+                <div class="kiosk-attract" role="status">
+                    <p>{ "Touch the screen to explore the map" }</p>
+                    <button type="button" class="kiosk-pause" onclick={{
+                        let stay = stay.clone();
+                        Callback::from(move |_: MouseEvent| stay.emit(()))
+                    }}>{ "Pause the tour" }</button>
+                </div>
+            }
+            if let Some(seconds) = kiosk_view.countdown {
+                <div class="kiosk-countdown" role="alertdialog" aria-modal="true" aria-labelledby="countdown-heading" aria-describedby="countdown-text">
+                    <h2 id="countdown-heading">{ "Are you still there?" }</h2>
+                    <p id="countdown-text">{ format!("The map goes back to its start in {seconds} s.") }</p>
+                    <button type="button" class="kiosk-stay" onclick={{
+                        let stay = stay.clone();
+                        Callback::from(move |_: MouseEvent| stay.emit(()))
+                    }}>{ "I'm still here" }</button>
+                </div>
+            }
             <p class="visually-hidden" aria-live="polite" data-live="selection">
                 { format::selection_announcement(dataset(), state.selection) }
             </p>

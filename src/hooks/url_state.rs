@@ -17,6 +17,19 @@ fn location_query() -> String {
         .unwrap_or_default()
 }
 
+/// The start URL's parameters that other parts of the app read (`url::OTHER_KEYS`), as written,
+/// to keep them in the address as the view changes.
+fn other_params() -> String {
+    location_query()
+        .split('&')
+        .filter(|pair| {
+            let key = pair.split('=').next().unwrap_or_default();
+            crate::url::OTHER_KEYS.contains(&key)
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// The URL's view, with a console warning for every value it had to drop.
 fn read_url() -> UrlState {
     let (url, warnings) = from_query(&location_query());
@@ -39,6 +52,7 @@ pub fn use_url_sync(url: UrlState, state: &AppState, dispatch: Callback<Action>)
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
     let written = use_mut_ref(|| UrlState::of_state(state, &url));
+    let extra = use_memo((), |()| other_params());
 
     // Back and Forward: restore what the URL says.
     {
@@ -76,9 +90,14 @@ pub fn use_url_sync(url: UrlState, state: &AppState, dispatch: Callback<Action>)
         if playing || *written.borrow() == now {
             return;
         }
-        let push = written.borrow().selection != now.selection;
+        // A kiosk's attract loop selects for days: it never adds history entries.
+        let push = !url.kiosk && written.borrow().selection != now.selection;
         *written.borrow_mut() = now;
-        let query = to_query(&now);
+        let query = [to_query(&now), (*extra).clone()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("&");
         let Some(window) = web_sys::window() else {
             return;
         };

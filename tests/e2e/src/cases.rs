@@ -115,6 +115,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
         offline_cases::kiosk_mode_has_no_way_out,
     ),
     (
+        "kiosk_idle_attract_touch_and_reset",
+        offline_cases::kiosk_idle_attract_touch_and_reset,
+    ),
+    (
         "wheel_zooms_but_never_traps_a_host_page",
         map_cases::wheel_zooms_but_never_traps_a_host_page,
     ),

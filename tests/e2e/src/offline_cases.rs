@@ -126,3 +126,50 @@ pub fn kiosk_mode_has_no_way_out(page: &mut Page, _: &Expected) -> Result<()> {
         QUICK,
     )
 }
+
+pub fn kiosk_idle_attract_touch_and_reset(page: &mut Page, _: &Expected) -> Result<()> {
+    // Accelerated: the attract loop after 1 s idle, the countdown after 4 s.
+    page.goto("/?kiosk=1&idle=1&reset=4")?;
+    page.wait_for(
+        "document.querySelector('[data-app-ready]') !== null",
+        Duration::from_secs(30),
+    )?;
+    let history_at_start: u32 = page.eval("history.length")?;
+    let phase = |p: &str| {
+        format!("document.querySelector('.app').getAttribute('data-kiosk-phase') === '{p}'")
+    };
+    page.wait_for(&phase("attract"), QUICK)
+        .map_err(|e| format!("no attract loop after 1 s idle: {e}"))?;
+    page.wait_for("document.querySelector('.kiosk-attract') !== null", QUICK)?;
+    // The loop moves: the years play or an association is shown.
+    page.wait_for(
+        "document.querySelector('.year-play').getAttribute('data-playing') === 'true' || document.querySelector('.details') !== null",
+        QUICK,
+    )?;
+    page.screenshot_named("kiosk-attract")?;
+    // A touch returns to the app at once.
+    page.eval::<Option<bool>>("(() => { document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' })); return null; })()")?;
+    page.wait_for(&format!("{} && document.querySelector('.kiosk-attract') === null && document.querySelector('.year-play').getAttribute('data-playing') === 'false'", phase("active")), QUICK)?;
+    // Left alone, the countdown comes, then the reset to the home view.
+    page.wait_for(&phase("countdown"), Duration::from_secs(10))
+        .map_err(|e| format!("no countdown after 4 s idle: {e}"))?;
+    let text = page.text(".kiosk-countdown")?;
+    check(text.contains("Are you still there?"), || {
+        format!("the countdown says {text:?}")
+    })?;
+    page.screenshot_named("kiosk-countdown")?;
+    page.wait_for(&phase("active"), QUICK)?;
+    page.wait_for("document.querySelector('.details') === null", QUICK)?;
+    let (_, last) = impala_map::state::year_range();
+    page.wait_for(
+        &format!("document.querySelector('.year-totals').getAttribute('data-year') === '{last}'"),
+        QUICK,
+    )?;
+    // The loop's selections never pile up history entries.
+    let history_now: u32 = page.eval("history.length")?;
+    check(history_now == history_at_start, || {
+        format!("history grew from {history_at_start} to {history_now} in kiosk mode")
+    })?;
+    let errors = page.console_errors()?;
+    check(errors.is_empty(), || format!("errors: {errors:?}"))
+}

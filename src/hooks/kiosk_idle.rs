@@ -1,0 +1,142 @@
+//! Kiosk mode's clock and inputs: feeds `crate::kiosk::Kiosk` the time (four ticks a second, only
+//! in kiosk mode) and every touch, click and key, and carries out its effects as actions.
+
+use crate::kiosk::{Effect, Kiosk, KioskTimes, Phase};
+use crate::state::{year_range, Action, Zoom};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::Event;
+use yew::prelude::*;
+
+/// How often the idle clock looks at the time, in milliseconds.
+const TICK_MS: i32 = 250;
+
+/// What kiosk mode shows on top of the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KioskView {
+    /// The attract loop runs.
+    pub attract: bool,
+    /// The "Are you still there?" countdown runs: seconds left.
+    pub countdown: Option<u32>,
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Seconds from the URL (`idle`, `reset`).
+fn seconds(name: &str) -> Option<f64> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)?
+        .parse()
+        .ok()
+}
+
+/// Runs kiosk mode's idle clock while `kiosk` is on; returns what to show. `tour` is the
+/// associations the attract loop shows.
+#[hook]
+pub fn use_kiosk_idle(
+    kiosk: bool,
+    tour: Rc<Vec<&'static str>>,
+    dispatch: Callback<Action>,
+) -> (KioskView, Callback<()>) {
+    let view = use_state_eq(KioskView::default);
+    let machine = use_mut_ref(|| Kiosk::new(now()));
+    let latest = use_mut_ref(|| dispatch.clone());
+    *latest.borrow_mut() = dispatch;
+
+    // A touch, click or key: back to the app (and stop what the attract loop started).
+    let wake = {
+        let machine = machine.clone();
+        let view = view.clone();
+        let latest = latest.clone();
+        Rc::new(move || {
+            let was = machine.borrow().phase;
+            let next = machine.borrow().input(now());
+            *machine.borrow_mut() = next;
+            if was != Phase::Active {
+                latest.borrow().emit(Action::Pause);
+                view.set(KioskView::default());
+            }
+        })
+    };
+    {
+        let wake = wake.clone();
+        let machine = machine.clone();
+        let view = view.clone();
+        use_effect_with(kiosk, move |&kiosk| {
+            let mut undo: Vec<Box<dyn FnOnce()>> = Vec::new();
+            if let (true, Some(window)) = (kiosk, web_sys::window()) {
+                let fresh = Kiosk::new(now());
+                *machine.borrow_mut() = fresh;
+                let times = KioskTimes::from_seconds(seconds("idle"), seconds("reset"));
+                if let Some(document) = window.document() {
+                    for name in ["pointerdown", "keydown", "wheel"] {
+                        let wake = wake.clone();
+                        let listener = Closure::<dyn FnMut(Event)>::new(move |_: Event| wake());
+                        let _ = document.add_event_listener_with_callback_and_bool(
+                            name,
+                            listener.as_ref().unchecked_ref(),
+                            true,
+                        );
+                        let document = document.clone();
+                        undo.push(Box::new(move || {
+                            let _ = document.remove_event_listener_with_callback_and_bool(
+                                name,
+                                listener.as_ref().unchecked_ref(),
+                                true,
+                            );
+                        }));
+                    }
+                }
+                let tick = {
+                    let machine: Rc<RefCell<Kiosk>> = machine.clone();
+                    Closure::<dyn FnMut()>::new(move || {
+                        let at = now();
+                        let (next, effects) = machine.borrow().tick(at, &times, &tour);
+                        // (Two statements: the shared borrow above ends before this one.)
+                        *machine.borrow_mut() = next;
+                        let dispatch = latest.borrow().clone();
+                        for effect in effects {
+                            match effect {
+                                Effect::PlayYears => {
+                                    dispatch.emit(Action::ClearSelection);
+                                    dispatch.emit(Action::Zoom(Zoom::Reset));
+                                    dispatch.emit(Action::SetYear(year_range().0));
+                                    dispatch.emit(Action::Play);
+                                }
+                                Effect::Show(selection) => {
+                                    dispatch.emit(Action::Select(selection));
+                                    dispatch.emit(Action::Zoom(Zoom::ToSelection));
+                                }
+                                Effect::Reset => dispatch.emit(Action::Reset),
+                            }
+                        }
+                        view.set(KioskView {
+                            attract: matches!(next.phase, Phase::Attract { .. }),
+                            countdown: next.countdown_left(at),
+                        });
+                    })
+                };
+                if let Ok(id) = window.set_interval_with_callback_and_timeout_and_arguments_0(
+                    tick.as_ref().unchecked_ref(),
+                    TICK_MS,
+                ) {
+                    undo.push(Box::new(move || {
+                        window.clear_interval_with_handle(id);
+                        drop(tick);
+                    }));
+                }
+            }
+            move || undo.into_iter().for_each(|f| f())
+        });
+    }
+    let stay = Callback::from(move |()| wake());
+    (*view, stay)
+}
