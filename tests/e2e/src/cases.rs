@@ -16,6 +16,18 @@ use crate::Result;
 
 pub type CaseFn = fn(&mut Page, &Expected) -> Result<()>;
 
+/// How long a reaction of the app (a re-render after an event) may take.
+pub const QUICK: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// `Ok` when `ok`, else the message (built only then).
+pub fn check(ok: bool, message: impl FnOnce() -> String) -> Result<()> {
+    if ok {
+        Ok(())
+    } else {
+        Err(message())
+    }
+}
+
 pub const CASES: &[(&str, CaseFn)] = &[
     ("loads_without_console_errors", loads_without_console_errors),
     ("one_shape_per_member_country", one_shape_per_member_country),

@@ -8,21 +8,12 @@ use std::time::Duration;
 use impala_map::data::dataset;
 use impala_map::growth::totals;
 
-use crate::cases::Expected;
+use crate::cases::{check, Expected, QUICK};
 use crate::page::Page;
 use crate::Result;
 
-const QUICK: Duration = Duration::from_secs(5);
 /// The app loading inside frames of the host page.
 const FRAMES_READY: Duration = Duration::from_secs(30);
-
-fn check(ok: bool, message: impl FnOnce() -> String) -> Result<()> {
-    if ok {
-        Ok(())
-    } else {
-        Err(message())
-    }
-}
 
 fn search(page: &Page) -> Result<String> {
     page.eval("location.search")

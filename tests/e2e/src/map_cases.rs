@@ -10,13 +10,10 @@ use impala_map::geo::europe::EUROPE;
 use impala_map::geo::order::reading_order;
 use impala_map::state::{sorted_associations, Sort, SortKey};
 
-use crate::cases::Expected;
+use crate::cases::{check, Expected, QUICK};
 use crate::engines::EngineKind;
 use crate::page::{keys, Page};
 use crate::Result;
-
-/// How long a reaction of the app (a re-render after an event) may take.
-const QUICK: Duration = Duration::from_secs(5);
 
 fn member(code: &str) -> String {
     format!("svg.europe-map path.country.member[data-country=\"{code}\"]")
@@ -67,14 +64,6 @@ fn view_box(page: &Page) -> Result<[f64; 4]> {
     numbers
         .try_into()
         .map_err(|_| format!("viewBox {text:?} is not four numbers"))
-}
-
-fn check(ok: bool, message: impl FnOnce() -> String) -> Result<()> {
-    if ok {
-        Ok(())
-    } else {
-        Err(message())
-    }
 }
 
 pub fn hover_shows_the_tooltip(page: &mut Page, _: &Expected) -> Result<()> {

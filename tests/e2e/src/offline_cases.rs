@@ -5,19 +5,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::cases::Expected;
+use crate::cases::{check, Expected, QUICK};
 use crate::page::Page;
 use crate::Result;
-
-const QUICK: Duration = Duration::from_secs(5);
-
-fn check(ok: bool, message: impl FnOnce() -> String) -> Result<()> {
-    if ok {
-        Ok(())
-    } else {
-        Err(message())
-    }
-}
 
 /// The single file: `E2E_SINGLE`, or `<workspace>/dist-single/impala-map.html`.
 fn single_file() -> PathBuf {

@@ -9,19 +9,9 @@ use impala_map::data::dataset;
 use impala_map::growth::{describe, totals, Status};
 use impala_map::state::{country_status, year_range};
 
-use crate::cases::Expected;
+use crate::cases::{check, Expected, QUICK};
 use crate::page::{keys, Page};
 use crate::Result;
-
-const QUICK: Duration = Duration::from_secs(5);
-
-fn check(ok: bool, message: impl FnOnce() -> String) -> Result<()> {
-    if ok {
-        Ok(())
-    } else {
-        Err(message())
-    }
-}
 
 fn shown_year(page: &Page) -> Result<u16> {
     let text: String =
