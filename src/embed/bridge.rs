@@ -6,6 +6,7 @@
 use super::protocol::{
     datawrapper_height, receive, Allowlist, Command, Counters, Event, HeightReport, Ignored,
 };
+use crate::hooks::{framing_parent, Listener, ListenerOptions};
 use crate::state::{Action, AppState, Selection};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -44,14 +45,8 @@ fn to_js<T: Serialize>(value: &T) -> Option<JsValue> {
         .ok()
 }
 
-/// The parent window when the app is framed.
-fn parent(window: &Window) -> Option<Window> {
-    let parent = window.parent().ok().flatten()?;
-    (JsValue::from(parent.clone()) != JsValue::from(window.clone())).then_some(parent)
-}
-
 fn post(window: &Window, message: &JsValue) {
-    if let Some(parent) = parent(window) {
+    if let Some(parent) = framing_parent(window) {
         // Events carry only public facts (what is shown), so any host may read them.
         let _ = parent.post_message(message, "*");
     }
@@ -109,7 +104,7 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
         use_effect_with((), move |()| {
             let mut cleanup: Vec<Box<dyn FnOnce()>> = Vec::new();
             if let Some(window) = web_sys::window() {
-                if parent(&window).is_some() {
+                if framing_parent(&window).is_some() {
                     if let Some(root) = window.document().and_then(|d| d.document_element()) {
                         let _ = root.class_list().add_1("in-frame");
                     }
@@ -119,11 +114,14 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
                 let on_message = {
                     let counters = counters.clone();
                     let window = window.clone();
-                    Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                    move |event: web_sys::Event| {
+                        let Ok(event) = event.dyn_into::<MessageEvent>() else {
+                            return;
+                        };
                         // Only the embedding page gives commands; messages from elsewhere (the
                         // embed dialog's own preview frame, other scripts' windows) are not
                         // addressed to the app.
-                        let from_parent = match (event.source(), parent(&window)) {
+                        let from_parent = match (event.source(), framing_parent(&window)) {
                             (Some(source), Some(parent)) => {
                                 JsValue::from(source) == JsValue::from(parent)
                             }
@@ -160,25 +158,15 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
                         status.set(BridgeStatus {
                             counters: *counters.borrow(),
                         });
-                    })
+                    }
                 };
-                if window
-                    .add_event_listener_with_callback(
-                        "message",
-                        on_message.as_ref().unchecked_ref(),
-                    )
-                    .is_ok()
+                if let Some(listener) =
+                    Listener::new(&window, "message", ListenerOptions::default(), on_message)
                 {
-                    let window = window.clone();
-                    cleanup.push(Box::new(move || {
-                        let _ = window.remove_event_listener_with_callback(
-                            "message",
-                            on_message.as_ref().unchecked_ref(),
-                        );
-                    }));
+                    cleanup.push(Box::new(move || drop(listener)));
                 }
                 // The content height, whenever it changes: in the app's format and Datawrapper's.
-                if parent(&window).is_some() {
+                if framing_parent(&window).is_some() {
                     let id = query_param(&window, "embed-id")
                         .filter(|id| !id.is_empty() && id.len() <= 64)
                         .unwrap_or_else(|| DEFAULT_EMBED_ID.to_string());

@@ -1,16 +1,19 @@
 //! Whether the app runs inside a frame (an iframe on a host page).
 
 use wasm_bindgen::JsValue;
+use web_sys::Window;
 use yew::prelude::*;
 
-/// True when the app's window is not the top window (it is embedded in a frame).
+/// The window that frames `window`: its parent, when it has one other than itself.
+pub fn framing_parent(window: &Window) -> Option<Window> {
+    let parent = window.parent().ok().flatten()?;
+    (JsValue::from(parent.clone()) != JsValue::from(window.clone())).then_some(parent)
+}
+
+/// True when the app's window is embedded in a frame.
 #[hook]
 pub fn use_in_frame() -> bool {
     *use_memo((), |()| {
-        web_sys::window().is_some_and(|window| match window.top() {
-            Ok(Some(top)) => JsValue::from(top) != JsValue::from(window),
-            // No access to the top window: only possible from inside a frame.
-            _ => true,
-        })
+        web_sys::window().is_some_and(|window| framing_parent(&window).is_some())
     })
 }

@@ -1,13 +1,11 @@
 //! Kiosk mode's clock and inputs: feeds `crate::kiosk::Kiosk` the time (four ticks a second, only
 //! in kiosk mode) and every touch, click and key, and carries out its effects as actions.
 
+use super::listener::document;
+use super::{use_interval, Listener, ListenerOptions};
 use crate::kiosk::{Effect, Kiosk, KioskTimes, Phase};
 use crate::state::{year_range, Action, Zoom};
-use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::Event;
 use yew::prelude::*;
 
 /// How often the idle clock looks at the time, in milliseconds.
@@ -66,77 +64,68 @@ pub fn use_kiosk_idle(
             }
         })
     };
+    // Every touch, click, key or wheel anywhere wakes it (in the capture phase, before the app
+    // itself reacts); idle counts from when kiosk mode starts.
     {
         let wake = wake.clone();
         let machine = machine.clone();
-        let view = view.clone();
         use_effect_with(kiosk, move |&kiosk| {
-            let mut undo: Vec<Box<dyn FnOnce()>> = Vec::new();
-            if let (true, Some(window)) = (kiosk, web_sys::window()) {
-                let fresh = Kiosk::new(now());
-                *machine.borrow_mut() = fresh;
-                let times = KioskTimes::from_seconds(seconds("idle"), seconds("reset"));
-                if let Some(document) = window.document() {
-                    for name in ["pointerdown", "keydown", "wheel"] {
-                        let wake = wake.clone();
-                        let listener = Closure::<dyn FnMut(Event)>::new(move |_: Event| wake());
-                        let _ = document.add_event_listener_with_callback_and_bool(
-                            name,
-                            listener.as_ref().unchecked_ref(),
-                            true,
-                        );
-                        let document = document.clone();
-                        undo.push(Box::new(move || {
-                            let _ = document.remove_event_listener_with_callback_and_bool(
-                                name,
-                                listener.as_ref().unchecked_ref(),
-                                true,
-                            );
-                        }));
-                    }
+            let listeners: Vec<Listener> = match document().filter(|_| kiosk) {
+                Some(document) => {
+                    let fresh = Kiosk::new(now());
+                    *machine.borrow_mut() = fresh;
+                    let options = ListenerOptions {
+                        capture: true,
+                        passive: true,
+                    };
+                    ["pointerdown", "keydown", "wheel"]
+                        .into_iter()
+                        .filter_map(|name| {
+                            let wake = wake.clone();
+                            Listener::new(&document, name, options, move |_| wake())
+                        })
+                        .collect()
                 }
-                let tick = {
-                    let machine: Rc<RefCell<Kiosk>> = machine.clone();
-                    Closure::<dyn FnMut()>::new(move || {
-                        let at = now();
-                        let (next, effects) = machine.borrow().tick(at, &times, &tour);
-                        // (Two statements: the shared borrow above ends before this one.)
-                        *machine.borrow_mut() = next;
-                        let dispatch = latest.borrow().clone();
-                        for effect in effects {
-                            match effect {
-                                Effect::PlayYears => {
-                                    dispatch.emit(Action::ClearSelection);
-                                    dispatch.emit(Action::Zoom(Zoom::Reset));
-                                    dispatch.emit(Action::SetYear(year_range().0));
-                                    dispatch.emit(Action::Play);
-                                }
-                                Effect::Show(selection) => {
-                                    dispatch.emit(Action::Select(selection));
-                                    dispatch.emit(Action::Zoom(Zoom::ToSelection));
-                                }
-                                Effect::Reset => dispatch.emit(Action::Reset),
-                            }
-                        }
-                        view.set(KioskView {
-                            attract: matches!(next.phase, Phase::Attract { .. }),
-                            countdown: next.countdown_left(at),
-                        });
-                    })
-                };
-                if let Ok(id) = window.set_interval_with_callback_and_timeout_and_arguments_0(
-                    tick.as_ref().unchecked_ref(),
-                    TICK_MS,
-                ) {
-                    undo.push(Box::new(move || {
-                        window.clear_interval_with_handle(id);
-                        drop(tick);
-                    }));
-                }
-            }
-            move || undo.into_iter().for_each(|f| f())
+                None => Vec::new(),
+            };
+            move || drop(listeners)
         });
     }
+    // The clock: the machine's next state, and its effects carried out as actions.
+    let times = use_memo((), |()| {
+        KioskTimes::from_seconds(seconds("idle"), seconds("reset"))
+    });
+    let tick = {
+        let machine = machine.clone();
+        let view = view.clone();
+        Callback::from(move |()| {
+            let at = now();
+            let (next, effects) = machine.borrow().tick(at, &times, &tour);
+            // (Two statements: the shared borrow above ends before this one.)
+            *machine.borrow_mut() = next;
+            let dispatch = latest.borrow().clone();
+            for effect in effects {
+                match effect {
+                    Effect::PlayYears => {
+                        dispatch.emit(Action::ClearSelection);
+                        dispatch.emit(Action::Zoom(Zoom::Reset));
+                        dispatch.emit(Action::SetYear(year_range().0));
+                        dispatch.emit(Action::Play);
+                    }
+                    Effect::Show(selection) => {
+                        dispatch.emit(Action::Select(selection));
+                        dispatch.emit(Action::Zoom(Zoom::ToSelection));
+                    }
+                    Effect::Reset => dispatch.emit(Action::Reset),
+                }
+            }
+            view.set(KioskView {
+                attract: matches!(next.phase, Phase::Attract { .. }),
+                countdown: next.countdown_left(at),
+            });
+        })
+    };
+    use_interval(kiosk, TICK_MS, tick);
     let stay = Callback::from(move |()| wake());
     (*view, stay)
 }

@@ -1,7 +1,6 @@
 //! Whether a CSS media query matches, kept current (e.g. `prefers-reduced-motion`).
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use super::{Listener, ListenerOptions};
 use yew::prelude::*;
 
 /// True while `query` matches; follows changes (a user turning reduced motion on).
@@ -15,22 +14,15 @@ pub fn use_media_query(query: &'static str) -> bool {
     {
         let matches = matches.clone();
         use_effect_with(query, move |query| {
-            let list = web_sys::window().and_then(|w| w.match_media(query).ok().flatten());
-            let listener = list.map(|list| {
-                let watched = list.clone();
-                let changed = Closure::<dyn FnMut()>::new(move || matches.set(watched.matches()));
-                let _ = list
-                    .add_event_listener_with_callback("change", changed.as_ref().unchecked_ref());
-                (list, changed)
-            });
-            move || {
-                if let Some((list, changed)) = listener {
-                    let _ = list.remove_event_listener_with_callback(
-                        "change",
-                        changed.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            let listener = web_sys::window()
+                .and_then(|w| w.match_media(query).ok().flatten())
+                .and_then(|list| {
+                    let watched = list.clone();
+                    Listener::new(&list, "change", ListenerOptions::default(), move |_| {
+                        matches.set(watched.matches());
+                    })
+                });
+            move || drop(listener)
         });
     }
     *matches

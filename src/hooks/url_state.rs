@@ -3,10 +3,10 @@
 //! else replaces it; nothing is written while the years play), and restored on Back and Forward.
 //! The parsing and the query's form are `crate::url`'s.
 
+use super::{Listener, ListenerOptions};
 use crate::state::{Action, AppState};
 use crate::url::{from_query, to_query, UrlState};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// The page's query string (without `?`), or "" when it cannot be read.
@@ -58,28 +58,16 @@ pub fn use_url_sync(url: UrlState, state: &AppState, dispatch: Callback<Action>)
     {
         let written = written.clone();
         use_effect_with((), move |()| {
-            let window = web_sys::window();
-            let on_pop = {
+            let listener = web_sys::window().and_then(|window| {
                 let latest = latest.clone();
                 let written = written.clone();
-                Closure::<dyn FnMut()>::new(move || {
+                Listener::new(&window, "popstate", ListenerOptions::default(), move |_| {
                     let restored = read_url().apply_to(&latest.borrow());
                     *written.borrow_mut() = UrlState::of_state(&restored, &url);
                     dispatch.emit(Action::Restore(Box::new(restored)));
                 })
-            };
-            let registered = window.filter(|w| {
-                w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref())
-                    .is_ok()
             });
-            move || {
-                if let Some(w) = registered {
-                    let _ = w.remove_event_listener_with_callback(
-                        "popstate",
-                        on_pop.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            move || drop(listener)
         });
     }
 
