@@ -123,6 +123,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
         offline_cases::single_file_works_from_file_url,
     ),
     (
+        "single_file_works_in_a_sandboxed_frame",
+        offline_cases::single_file_works_in_a_sandboxed_frame,
+    ),
+    (
         "kiosk_mode_has_no_way_out",
         offline_cases::kiosk_mode_has_no_way_out,
     ),

@@ -143,7 +143,7 @@ fn host_frame(id: &str) -> String {
 }
 
 /// Opens the example host page (with `query`) and waits until both maps said they were ready.
-fn open_host(page: &mut Page, query: &str) -> Result<()> {
+pub fn open_host(page: &mut Page, query: &str) -> Result<()> {
     page.goto(&format!("/examples/host/index.html{query}"))?;
     page.wait_for(
         "window.hostEvents && ['phone', 'desktop'].every((f) => hostEvents.some((e) => e.frame === f && e.data && e.data.type === 'ready'))",

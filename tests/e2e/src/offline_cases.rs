@@ -2,20 +2,13 @@
 //! (in Chromium every other address is blocked outright: `--host-resolver-rules` in
 //! engines.rs), and the single self-contained file (`scripts/single-file`) works from `file://`.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::cases::{check, Expected, QUICK};
+use crate::embed_cases::open_host;
 use crate::page::Page;
+use crate::server::single_file;
 use crate::Result;
-
-/// The single file: `E2E_SINGLE`, or `<workspace>/dist-single/impala-map.html`.
-fn single_file() -> PathBuf {
-    std::env::var_os("E2E_SINGLE").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist-single/impala-map.html"),
-        PathBuf::from,
-    )
-}
 
 /// Every resource the page loaded (Resource Timing), and every script, style, image and frame
 /// address in the document, must be the page's own.
@@ -73,6 +66,60 @@ pub fn single_file_works_from_file_url(page: &mut Page, expected: &Expected) -> 
         QUICK,
     )?;
     page.screenshot_named("single-file")?;
+    Ok(())
+}
+
+pub fn single_file_works_in_a_sandboxed_frame(page: &mut Page, expected: &Expected) -> Result<()> {
+    check(single_file().is_file(), || {
+        "the single file is missing: run scripts/single-file".into()
+    })?;
+    // The example host page, both frames `sandbox="allow-scripts"` (an opaque origin: no
+    // storage, no same-origin access), pointing at the single file served as a partner would.
+    if let Err(e) = open_host(page, "?sandbox=1&app=/__single/impala-map.html") {
+        let inside: Result<Vec<String>> = page.eval_in_frame(
+            "#desktop",
+            "[String(location.href), document.readyState, String(document.documentElement.outerHTML.length), String(document.querySelector('[data-app-ready]') !== null)]",
+        );
+        return Err(format!("{e}; inside the sandboxed frame: {inside:?}"));
+    }
+    let members: usize = page.eval_in_frame(
+        "#desktop",
+        "document.querySelectorAll('svg.europe-map path.country.member').length",
+    )?;
+    check(members == expected.countries, || {
+        format!(
+            "{members} member countries drawn in the sandboxed single file, expected {}",
+            expected.countries
+        )
+    })?;
+    // It works inside: a click selects, and the frame tells the host.
+    page.eval_in_frame::<Option<bool>>(
+        "#desktop",
+        "(() => { document.querySelector('svg.europe-map path.country.member[data-country=\"RS\"]').dispatchEvent(new MouseEvent('click', { bubbles: true })); return null; })()",
+    )?;
+    page.wait_for(
+        "hostEvents.some((e) => e.frame === 'desktop' && e.data && e.data.type === 'selection-changed' && JSON.stringify(e.data).includes('RUNDA'))",
+        QUICK,
+    )
+    .map_err(|e| {
+        let events: String = page
+            .eval("JSON.stringify(hostEvents.map((e) => e.data && e.data.type))")
+            .unwrap_or_default();
+        format!("the sandboxed single file did not report the selection (events {events}): {e}")
+    })?;
+    let shown: bool = page.eval_in_frame(
+        "#desktop",
+        "document.querySelector('.details[data-selection=\"association:RUNDA\"]') !== null",
+    )?;
+    check(shown, || {
+        "the sandboxed single file did not show RUNDA's details".into()
+    })?;
+    let heights: Vec<f64> =
+        page.eval("['phone', 'desktop'].map((id) => document.getElementById(id).clientHeight)")?;
+    check(heights.iter().all(|h| *h > 300.0), || {
+        format!("sandboxed single-file frames sized {heights:?}")
+    })?;
+    page.screenshot_named("single-file-sandboxed")?;
     Ok(())
 }
 

@@ -6,7 +6,9 @@
 //! Content-Security-Policy of a host page ([`csp`]); the recorder also records
 //! every violation of it as an error. Every response allows any origin to read
 //! it (CORS), as a sandboxed frame (an opaque origin) needs for the app's
-//! module script and wasm. `/examples/...` serves the repository's `examples/`.
+//! module script and wasm. `/examples/...` serves the repository's `examples/`, and
+//! `/__single/...` the single self-contained file's folder ([`single_file`]), with a policy
+//! that allows its inline script ([`SINGLE_CSP`]).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -24,6 +26,21 @@ use crate::Result;
 /// matches `'self'` with nothing, so the app's own scripts would be blocked.
 pub fn csp(origin: &str) -> String {
     format!("script-src 'self' {origin} 'wasm-unsafe-eval'")
+}
+
+/// The policy of the single file's responses: it is one page with its script inline, so a site
+/// that serves it allows inline scripts (and still nothing from elsewhere).
+pub const SINGLE_CSP: &str = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:";
+
+/// Pages under this path are served from the single file's folder.
+pub const SINGLE_PATH: &str = "/__single/";
+
+/// The single file: `E2E_SINGLE`, or `<workspace>/dist-single/impala-map.html`.
+pub fn single_file() -> PathBuf {
+    std::env::var_os("E2E_SINGLE").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist-single/impala-map.html"),
+        PathBuf::from,
+    )
 }
 
 /// Where the server serves [`CONSOLE_RECORDER`].
@@ -147,7 +164,7 @@ fn accept_loop(listener: &TcpListener, root: &Path, stop: &AtomicBool) {
 }
 
 fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
-    let csp = csp(&format!("http://{}", stream.local_addr()?));
+    let mut csp = csp(&format!("http://{}", stream.local_addr()?));
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     stream.set_write_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -163,6 +180,9 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     }
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    if target.starts_with(SINGLE_PATH) {
+        SINGLE_CSP.clone_into(&mut csp);
+    }
     let (status, content_type, body) = match method {
         "GET" | "HEAD" => respond(root, target),
         _ => (
@@ -209,6 +229,12 @@ fn respond(root: &Path, target: &str) -> (u16, &'static str, Vec<u8>) {
         return match examples_root() {
             Some(examples) => respond(&examples, &format!("/{rest}")),
             None => (404, text, b"no examples folder\n".to_vec()),
+        };
+    }
+    if let Some(rest) = target.strip_prefix(SINGLE_PATH) {
+        return match single_file().parent().and_then(|f| f.canonicalize().ok()) {
+            Some(folder) => respond(&folder, &format!("/{rest}")),
+            None => (404, text, b"no single file folder\n".to_vec()),
         };
     }
     if target.split(['?', '#']).next() == Some(RECORDER_PATH) {
