@@ -1,8 +1,10 @@
 //! Kiosk mode's idle machinery, as a pure state machine over an injected clock (milliseconds,
 //! any origin): after `attract_after` without a touch, an attract loop plays the years, then
 //! tours the associations one by one, and starts again; after the longer `reset_after`, an
-//! "Are you still there?" countdown of `countdown` runs and then resets the app to its home view.
-//! Any touch, click or key returns to the app at once. No `yew`, no `web_sys`: the hook that
+//! "Are you still there?" countdown of `countdown` runs and then resets the app to its home view,
+//! once per visit: a kiosk nobody touched since its last reset just goes on with the loop. The
+//! cursor hides after `hide_cursor`. Any touch, click, key or mouse move returns to the app at
+//! once. The clock can run faster than real time ([`clock_speed`]) for tests of long runs. No `yew`, no `web_sys`: the hook that
 //! feeds it the time and carries out its effects lives in `crate::hooks`.
 
 use crate::state::Selection;
@@ -18,6 +20,8 @@ pub struct KioskTimes {
     pub reset_after: f64,
     /// How long the countdown runs before the reset.
     pub countdown: f64,
+    /// Idle time before the cursor hides.
+    pub hide_cursor: f64,
 }
 
 impl Default for KioskTimes {
@@ -27,8 +31,20 @@ impl Default for KioskTimes {
             step: 6_000.0,
             reset_after: 180_000.0,
             countdown: 15_000.0,
+            hide_cursor: 3_000.0,
         }
     }
+}
+
+/// The fastest the kiosk clock may run (`clock` in the URL), as a multiple of real time.
+pub const MAX_CLOCK_SPEED: f64 = 10_000.0;
+
+/// The kiosk clock's speed from the URL's `clock`: between 1 (real time, also for anything
+/// missing or not a number) and [`MAX_CLOCK_SPEED`].
+pub fn clock_speed(clock: Option<f64>) -> f64 {
+    clock
+        .filter(|c| c.is_finite())
+        .map_or(1.0, |c| c.clamp(1.0, MAX_CLOCK_SPEED))
 }
 
 impl KioskTimes {
@@ -47,6 +63,7 @@ impl KioskTimes {
             step: (default.step * scale).max(500.0),
             reset_after,
             countdown: (default.countdown * scale).max(1_000.0),
+            hide_cursor: (default.hide_cursor * scale).max(1_000.0),
         }
     }
 }
@@ -74,24 +91,42 @@ pub enum Effect {
     Reset,
 }
 
-/// The machine: the phase and when the reader last did something.
+/// The machine: the phase, when the reader last did something, whether anyone did since the
+/// last reset, and how many attract loops have started.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Kiosk {
     pub phase: Phase,
     pub last_input: f64,
+    /// Someone used the app since it started or was last reset (so a reset is due when idle).
+    pub visited: bool,
+    /// Attract loops started since the app started.
+    pub cycles: u32,
 }
 
 impl Kiosk {
+    /// The machine at start: nobody there yet.
     pub fn new(now: f64) -> Self {
         Self {
             phase: Phase::Active,
             last_input: now,
+            visited: false,
+            cycles: 0,
         }
     }
 
-    /// A touch, click or key: back to the app, idle from now.
+    /// A touch, click, key or mouse move: back to the app, idle from now.
     pub fn input(self, now: f64) -> Self {
-        Self::new(now)
+        Self {
+            phase: Phase::Active,
+            last_input: now,
+            visited: true,
+            ..self
+        }
+    }
+
+    /// The cursor hides while nobody uses the kiosk.
+    pub fn hides_cursor(&self, now: f64, times: &KioskTimes) -> bool {
+        self.phase != Phase::Active || now - self.last_input >= times.hide_cursor
     }
 
     /// The time is `now`: the next state and what to do. `tour` is the associations to show,
@@ -104,11 +139,17 @@ impl Kiosk {
             Phase::Countdown { ends_at } => {
                 if now >= ends_at {
                     effects.push(Effect::Reset);
-                    // Idle starts again from the reset; the attract loop follows in due time.
-                    next = Self::new(now);
+                    // Idle starts again from the reset; the attract loop follows in due time,
+                    // and no other reset until someone comes.
+                    next = Self {
+                        phase: Phase::Active,
+                        last_input: now,
+                        visited: false,
+                        cycles: self.cycles,
+                    };
                 }
             }
-            _ if idle >= times.reset_after => {
+            _ if self.visited && idle >= times.reset_after => {
                 next.phase = Phase::Countdown {
                     ends_at: now + times.countdown,
                 };
@@ -127,6 +168,7 @@ impl Kiosk {
                     let step = step % steps;
                     let hold = if step == 0 {
                         effects.push(Effect::PlayYears);
+                        next.cycles = next.cycles.saturating_add(1);
                         times.step * 2.0
                     } else {
                         if let Some(acronym) = tour.get(step - 1) {
@@ -227,7 +269,7 @@ mod tests {
     fn after_the_longer_idle_time_a_countdown_resets_the_app_then_idles_again() {
         let times = KioskTimes::default();
         let (kiosk, effects) = run(
-            Kiosk::new(0.0),
+            Kiosk::new(0.0).input(0.0),
             0.0,
             times.reset_after + times.countdown + 1000.0,
             100.0,
@@ -241,10 +283,11 @@ mod tests {
         assert_eq!(resets.len(), 1, "{effects:?}");
         assert!((resets[0] - (times.reset_after + times.countdown)).abs() < 101.0);
         assert_eq!(kiosk.phase, Phase::Active, "idle again after the reset");
+        assert!(!kiosk.visited);
         // During the countdown, the dialog's seconds count down.
         let counting = Kiosk {
             phase: Phase::Countdown { ends_at: 20_000.0 },
-            last_input: 0.0,
+            ..Kiosk::new(0.0)
         };
         assert_eq!(counting.countdown_left(5_500.0), Some(15));
         assert_eq!(counting.countdown_left(20_000.0), Some(0));
@@ -252,10 +295,60 @@ mod tests {
     }
 
     #[test]
+    fn a_kiosk_nobody_touched_since_its_reset_only_loops() {
+        let times = KioskTimes::default();
+        let long = 20.0 * (times.reset_after + times.countdown);
+        let (kiosk, effects) = run(Kiosk::new(0.0), 0.0, long, 100.0, &times);
+        assert!(
+            effects.iter().all(|(_, e)| *e != Effect::Reset),
+            "a reset with nobody there"
+        );
+        assert!(matches!(kiosk.phase, Phase::Attract { .. }));
+        // One visit: one countdown and one reset, then the loop again without end.
+        let visited = kiosk.input(long);
+        let (kiosk, effects) = run(visited, long, 2.0 * long, 100.0, &times);
+        let resets = effects.iter().filter(|(_, e)| *e == Effect::Reset).count();
+        assert_eq!(resets, 1);
+        assert!(matches!(kiosk.phase, Phase::Attract { .. }));
+    }
+
+    #[test]
+    fn loops_are_counted_and_the_cursor_hides_when_idle() {
+        let times = KioskTimes::default();
+        let kiosk = Kiosk::new(0.0);
+        assert!(!kiosk.hides_cursor(times.hide_cursor - 1.0, &times));
+        assert!(kiosk.hides_cursor(times.hide_cursor, &times));
+        assert!(!kiosk
+            .input(10_000.0)
+            .hides_cursor(10_000.0 + times.hide_cursor / 2.0, &times));
+        let cycle = 2.0 * times.step + TOUR.len() as f64 * times.step;
+        let (kiosk, _) = run(kiosk, 0.0, times.attract_after + 9.5 * cycle, 100.0, &times);
+        assert_eq!(kiosk.cycles, 10);
+        assert!(kiosk.hides_cursor(times.attract_after + 9.5 * cycle, &times));
+        // A touch keeps the count.
+        assert_eq!(kiosk.input(0.0).cycles, 10);
+    }
+
+    #[test]
+    fn the_clock_runs_between_real_time_and_ten_thousand_times_faster() {
+        for (given, speed) in [
+            (None, 1.0),
+            (Some(f64::NAN), 1.0),
+            (Some(f64::INFINITY), 1.0),
+            (Some(-5.0), 1.0),
+            (Some(0.5), 1.0),
+            (Some(60.0), 60.0),
+            (Some(1e9), MAX_CLOCK_SPEED),
+        ] {
+            assert_eq!(clock_speed(given), speed, "{given:?}");
+        }
+    }
+
+    #[test]
     fn times_come_from_the_url_in_seconds_and_bad_ones_keep_the_defaults() {
         let times = KioskTimes::from_seconds(Some(2.0), Some(4.0));
         assert_eq!((times.attract_after, times.reset_after), (2_000.0, 4_000.0));
-        assert!(times.step >= 500.0 && times.countdown >= 1_000.0);
+        assert!(times.step >= 500.0 && times.countdown >= 1_000.0 && times.hide_cursor >= 1_000.0);
         let default = KioskTimes::default();
         for bad in [Some(f64::NAN), Some(-1.0), Some(0.0), None] {
             assert_eq!(KioskTimes::from_seconds(bad, None), default);
@@ -276,6 +369,7 @@ mod tests {
             .filter(|(_, e)| *e == Effect::PlayYears)
             .count();
         assert!(plays > 1000, "{plays} cycles");
+        assert_eq!(u32::try_from(plays).ok(), Some(kiosk.cycles));
         assert!(matches!(kiosk.phase, Phase::Attract { .. }));
     }
 }

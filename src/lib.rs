@@ -9,6 +9,7 @@
 //! - `search`, `palette`: finding things by name; which colour each country gets. Pure.
 //! - `growth`, `timeline`, `chart`: the network year by year, the timeline's layout, the growth
 //!   chart as SVG (plotters). Pure.
+//! - `qr`: QR codes for the websites shown in kiosk mode. Pure.
 //! - `hooks`: the side effects (element size, wheel, keys, timers, media queries).
 //! - `components`: the Yew user interface, thin: it renders state and data.
 
@@ -22,6 +23,7 @@ pub mod growth;
 pub mod hooks;
 pub mod kiosk;
 pub mod palette;
+pub mod qr;
 pub mod search;
 pub mod state;
 pub mod timeline;

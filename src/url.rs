@@ -160,9 +160,9 @@ impl UrlState {
 }
 
 /// Keys that other parts of the app read for themselves (the embed bridge: `embed-id`,
-/// `origins`; kiosk mode: `idle`, `reset`, in seconds). They are not part of the view, so they
-/// are neither state here nor warned about.
-pub const OTHER_KEYS: &[&str] = &["embed-id", "origins", "idle", "reset"];
+/// `origins`; kiosk mode: `idle`, `reset`, in seconds, and `clock`, a speed for tests). They are
+/// not part of the view, so they are neither state here nor warned about.
+pub const OTHER_KEYS: &[&str] = &["embed-id", "origins", "idle", "reset", "clock"];
 
 /// The keys, in the order [`to_query`] writes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -95,13 +95,14 @@ pub fn app() -> Html {
             dispatch={dispatch.clone()} />
     };
     html! {
-        <div class={classes!("app", (!url.controls).then_some("no-controls"), url.kiosk.then_some("kiosk"))}
+        <div class={classes!("app", (!url.controls).then_some("no-controls"), url.kiosk.then_some("kiosk"), kiosk_view.cursor_hidden.then_some("cursor-hidden"))}
             data-app-ready="true" data-theme={state.theme.as_str()}
             data-kiosk-phase={match (kiosk_view.attract, kiosk_view.countdown) {
                 (_, Some(_)) => "countdown",
                 (true, None) => "attract",
                 (false, None) => "active",
             }}
+            data-kiosk-cycles={url.kiosk.then(|| kiosk_view.cycles.to_string())}
             data-messages-accepted={bridge.counters.accepted.to_string()}
             data-messages-rejected-origin={bridge.counters.rejected_origin.to_string()}
             data-messages-rejected-invalid={bridge.counters.rejected_invalid.to_string()}>

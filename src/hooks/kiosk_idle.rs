@@ -1,15 +1,16 @@
 //! Kiosk mode's clock and inputs: feeds `crate::kiosk::Kiosk` the time (four ticks a second, only
-//! in kiosk mode) and every touch, click and key, and carries out its effects as actions.
+//! in kiosk mode; faster with the URL's `clock`) and every touch, click, key and mouse move, and
+//! carries out its effects as actions.
 
 use super::listener::document;
 use super::{use_interval, Listener, ListenerOptions};
-use crate::kiosk::{Effect, Kiosk, KioskTimes, Phase};
+use crate::kiosk::{clock_speed, Effect, Kiosk, KioskTimes, Phase};
 use crate::state::{year_range, Action, Zoom};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// How often the idle clock looks at the time, in milliseconds.
-const TICK_MS: i32 = 250;
+/// How often the idle clock looks at the time, in milliseconds of the kiosk clock.
+const TICK_MS: f64 = 250.0;
 
 /// What kiosk mode shows on top of the app.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -18,15 +19,20 @@ pub struct KioskView {
     pub attract: bool,
     /// The "Are you still there?" countdown runs: seconds left.
     pub countdown: Option<u32>,
+    /// Nobody moved the mouse or touched the screen for a while.
+    pub cursor_hidden: bool,
+    /// Attract loops started since the app started.
+    pub cycles: u32,
 }
 
-fn now() -> f64 {
+/// The kiosk clock: real time in milliseconds, times `speed` (the URL's `clock`).
+fn now(speed: f64) -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+        .map_or(0.0, |p| p.now() * speed)
 }
 
-/// Seconds from the URL (`idle`, `reset`).
+/// Numbers from the URL (`idle`, `reset` in seconds; `clock`, a speed).
 fn seconds(name: &str) -> Option<f64> {
     let search = web_sys::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search)
@@ -45,7 +51,8 @@ pub fn use_kiosk_idle(
     dispatch: Callback<Action>,
 ) -> (KioskView, Callback<()>) {
     let view = use_state_eq(KioskView::default);
-    let machine = use_mut_ref(|| Kiosk::new(now()));
+    let speed = *use_memo((), |()| clock_speed(seconds("clock")));
+    let machine = use_mut_ref(|| Kiosk::new(now(speed)));
     let latest = use_mut_ref(|| dispatch.clone());
     *latest.borrow_mut() = dispatch;
 
@@ -56,12 +63,15 @@ pub fn use_kiosk_idle(
         let latest = latest.clone();
         Rc::new(move || {
             let was = machine.borrow().phase;
-            let next = machine.borrow().input(now());
+            let next = machine.borrow().input(now(speed));
             *machine.borrow_mut() = next;
             if was != Phase::Active {
                 latest.borrow().emit(Action::Pause);
-                view.set(KioskView::default());
             }
+            view.set(KioskView {
+                cycles: next.cycles,
+                ..KioskView::default()
+            });
         })
     };
     // Every touch, click, key or wheel anywhere wakes it (in the capture phase, before the app
@@ -72,13 +82,13 @@ pub fn use_kiosk_idle(
         use_effect_with(kiosk, move |&kiosk| {
             let listeners: Vec<Listener> = match document().filter(|_| kiosk) {
                 Some(document) => {
-                    let fresh = Kiosk::new(now());
+                    let fresh = Kiosk::new(now(speed));
                     *machine.borrow_mut() = fresh;
                     let options = ListenerOptions {
                         capture: true,
                         passive: true,
                     };
-                    ["pointerdown", "keydown", "wheel"]
+                    ["pointerdown", "pointermove", "keydown", "wheel"]
                         .into_iter()
                         .filter_map(|name| {
                             let wake = wake.clone();
@@ -99,7 +109,7 @@ pub fn use_kiosk_idle(
         let machine = machine.clone();
         let view = view.clone();
         Callback::from(move |()| {
-            let at = now();
+            let at = now(speed);
             let (next, effects) = machine.borrow().tick(at, &times, &tour);
             // (Two statements: the shared borrow above ends before this one.)
             *machine.borrow_mut() = next;
@@ -122,10 +132,14 @@ pub fn use_kiosk_idle(
             view.set(KioskView {
                 attract: matches!(next.phase, Phase::Attract { .. }),
                 countdown: next.countdown_left(at),
+                cursor_hidden: next.hides_cursor(at, &times),
+                cycles: next.cycles,
             });
         })
     };
-    use_interval(kiosk, TICK_MS, tick);
+    // Real milliseconds between ticks: a faster clock ticks more often (at least every 1 ms).
+    let period = (TICK_MS / speed).max(1.0).round() as i32;
+    use_interval(kiosk, period, tick);
     let stay = Callback::from(move |()| wake());
     (*view, stay)
 }

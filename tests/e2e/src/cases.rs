@@ -28,6 +28,12 @@ pub fn check(ok: bool, message: impl FnOnce() -> String) -> Result<()> {
     }
 }
 
+/// Cases that run in Chromium only: they need the DevTools protocol.
+pub const CHROMIUM_CASES: &[(&str, CaseFn)] = &[(
+    "kiosk_runs_for_days_with_flat_memory",
+    offline_cases::kiosk_runs_for_days_with_flat_memory,
+)];
+
 pub const CASES: &[(&str, CaseFn)] = &[
     ("loads_without_console_errors", loads_without_console_errors),
     ("one_shape_per_member_country", one_shape_per_member_country),

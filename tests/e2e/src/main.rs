@@ -92,7 +92,7 @@ use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
-use cases::{CaseFn, Expected, CASES};
+use cases::{CaseFn, Expected, CASES, CHROMIUM_CASES};
 use engines::{Engine, EngineKind};
 use page::Page;
 use server::StaticServer;
@@ -202,8 +202,13 @@ fn main() {
 /// `(trial name, engine, case)` for every engine and case, grouped by engine.
 fn trial_names(engines: &[EngineKind]) -> impl Iterator<Item = (String, EngineKind, CaseFn)> + '_ {
     engines.iter().flat_map(|&kind| {
+        let only_here: &[(&str, CaseFn)] = match kind {
+            EngineKind::Chromium => CHROMIUM_CASES,
+            _ => &[],
+        };
         CASES
             .iter()
+            .chain(only_here)
             .map(move |&(name, case)| (format!("{}::{name}", kind.name()), kind, case))
     })
 }

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::cases::check;
 use crate::engines::{Engine, EngineKind, HEIGHT, WIDTH};
 use crate::webdriver::element_ref;
 use crate::{poll_until, Result};
@@ -389,6 +390,33 @@ impl<'a> Page<'a> {
             .map(drop)
     }
 
+    /// Chromium only: the page's memory after a full garbage collection, through the DevTools
+    /// protocol: the JS heap in use, the wasm linear memory, and the DOM's node and event
+    /// listener counts.
+    pub fn memory(&self) -> Result<Memory> {
+        let session = self.engine.session()?;
+        session.chromium_cdp("HeapProfiler.collectGarbage", json!({}))?;
+        let heap = session.chromium_cdp("Runtime.getHeapUsage", json!({}))?;
+        let counters = session.chromium_cdp("Memory.getDOMCounters", json!({}))?;
+        let number = |v: &Value, key: &str| {
+            v.get(key)
+                .and_then(Value::as_f64)
+                .ok_or_else(|| format!("the DevTools protocol gave no {key}: {v}"))
+        };
+        let wasm: f64 = self.eval(
+            "window.__e2e && window.__e2e.wasm ? window.__e2e.wasm.memory.buffer.byteLength : -1",
+        )?;
+        check(wasm > 0.0, || {
+            "the app's wasm memory is out of reach".into()
+        })?;
+        Ok(Memory {
+            js_heap: number(&heap, "usedSize")?,
+            wasm,
+            nodes: number(&counters, "nodes")?,
+            listeners: number(&counters, "jsEventListeners")?,
+        })
+    }
+
     /// Taps the first element matching `css` with a finger: a `touch`
     /// pointer (aimed as by [`Page::hover`]) goes down and up, so the page
     /// gets `pointerdown`/`pointerup` with `pointerType` "touch" and then a
@@ -727,3 +755,19 @@ const OVERFLOW_JS: &str = r#"(() => {
     ? `widest elements past the right edge: ${widest.join(', ')}`
     : 'no element reaches past the right edge (a pseudo-element or margin?)');
 })()"#;
+
+/// What [`Page::memory`] measured, in bytes and counts.
+#[derive(Clone, Copy, Debug)]
+pub struct Memory {
+    pub js_heap: f64,
+    pub wasm: f64,
+    pub nodes: f64,
+    pub listeners: f64,
+}
+
+impl Memory {
+    /// The JS heap plus the wasm memory.
+    pub fn total(&self) -> f64 {
+        self.js_heap + self.wasm
+    }
+}

@@ -89,6 +89,10 @@ pub const CONSOLE_RECORDER: &str = r#"(function () {
   window.addEventListener("unhandledrejection", function (ev) {
     rec.errors.push("unhandled rejection: " + fmt(ev.reason));
   });
+  // The app's wasm exports (for its memory), when Trunk's start-up script has run.
+  addEventListener("TrunkApplicationStarted", function (ev) {
+    rec.wasm = ev.detail && ev.detail.wasm;
+  });
   document.addEventListener("securitypolicyviolation", function (ev) {
     rec.errors.push("Content-Security-Policy violation: " + ev.violatedDirective +
       " blocked " + (ev.blockedURI || "inline code") + " (" + ev.sourceFile + ":" + ev.lineNumber + ")");
