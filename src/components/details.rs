@@ -1,6 +1,7 @@
 //! The details panel: everything the data says about the selected association, with the source
 //! of each fact; for a country with several associations, a choice between them.
 
+use super::QrCode;
 use crate::data::{dataset, Association, Founding, Text};
 use crate::format;
 use crate::state::{selected_associations, Action, Selection};
@@ -174,7 +175,11 @@ fn association_details(
                     <dt>{ "Website" }</dt>
                     <dd>
                         if kiosk {
-                            <span class="address">{ website_label(website) }</span>
+                            <div class="details-website">
+                                <QrCode text={website.to_string()}
+                                    label={format!("QR code for {}", website_label(website))} />
+                                <span class="address">{ website_label(website) }</span>
+                            </div>
                         } else {
                             <a href={website.to_string()} target="_blank" rel="noopener noreferrer">{ website_label(website) }</a>
                         }

@@ -142,6 +142,18 @@ pub fn kiosk_mode_has_no_way_out(page: &mut Page, _: &Expected) -> Result<()> {
     check(website.contains("vut.de"), || {
         format!("the website reads {website:?}")
     })?;
+    // Beside it, a QR code that a phone's camera reads as the website's address.
+    let address = impala_map::data::dataset()
+        .associations
+        .iter()
+        .find(|a| &*a.acronym == "VUT")
+        .and_then(|a| a.website.as_deref())
+        .ok_or("VUT has no website in the data")?;
+    let read = page.read_qr_code(".details .qr-code")?;
+    check(read == address, || {
+        format!("the QR code reads {read:?}, not {address:?}")
+    })?;
+    page.screenshot_named("kiosk-details")?;
     // No context menu, no text selection.
     let menu_blocked: bool = page.eval(
         "!document.querySelector('.details').dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }))",

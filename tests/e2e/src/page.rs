@@ -417,6 +417,67 @@ impl<'a> Page<'a> {
         })
     }
 
+    /// Reads the QR code drawn in the element matching `css` as a camera would: from the
+    /// engine's own picture of the page (a screenshot, cut to the element), decoded by an
+    /// independent decoder. The cut-out is kept as `<engine>-qr-code.png` for a person to see.
+    pub fn read_qr_code(&self, css: &str) -> Result<String> {
+        // Whole on screen first, and where it is in device pixels.
+        let rect: Vec<f64> = self.eval(&format!(
+            "(() => {{ const e = document.querySelector({css:?}); e.scrollIntoView({{ block: 'center' }}); \
+             const r = e.getBoundingClientRect(), d = devicePixelRatio; \
+             return [r.left * d, r.top * d, r.width * d, r.height * d]; }})()"
+        ))?;
+        let session = self.engine.session()?;
+        // (WebKit's picture can show tiles not yet repainted: after the next paint.)
+        session.execute_async(AFTER_NEXT_PAINT, Vec::new())?;
+        let png = session.screenshot()?;
+        let decoder = png::Decoder::new(std::io::Cursor::new(png));
+        let mut reader = decoder
+            .read_info()
+            .map_err(|e| format!("screenshot: {e}"))?;
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        let frame = reader
+            .next_frame(&mut pixels)
+            .map_err(|e| format!("screenshot: {e}"))?;
+        let channels = frame.color_type.samples();
+        if frame.bit_depth != png::BitDepth::Eight || channels < 3 {
+            return Err(format!(
+                "the screenshot is {:?} {:?}, not 8-bit colour",
+                frame.color_type, frame.bit_depth
+            ));
+        }
+        let [left, top, width, height] = rect[..] else {
+            return Err(format!("{css}'s place: {rect:?}"));
+        };
+        let (left, top) = (
+            left.round().max(0.0) as usize,
+            top.round().max(0.0) as usize,
+        );
+        let width = (width.round() as usize).min((frame.width as usize).saturating_sub(left));
+        let height = (height.round() as usize).min((frame.height as usize).saturating_sub(top));
+        let luma = |x: usize, y: usize| {
+            let at = ((top + y) * frame.width as usize + left + x) * channels;
+            let channel = |i: usize| u32::from(pixels.get(at + i).copied().unwrap_or(255));
+            ((channel(0) * 299 + channel(1) * 587 + channel(2) * 114) / 1000) as u8
+        };
+        let kept = self
+            .screenshot_dir
+            .join(format!("{}-qr-code.png", self.engine.kind.name()));
+        save_grey_png(&kept, width, height, &luma)?;
+        let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, luma);
+        let grids = image.detect_grids();
+        let grid = grids.first().ok_or_else(|| {
+            format!(
+                "no QR code found in {css}'s {width}x{height} picture ({})",
+                kept.display()
+            )
+        })?;
+        let (_, text) = grid
+            .decode()
+            .map_err(|e| format!("the QR code in {css} does not read: {e:?}"))?;
+        Ok(text)
+    }
+
     /// Taps the first element matching `css` with a finger: a `touch`
     /// pointer (aimed as by [`Page::hover`]) goes down and up, so the page
     /// gets `pointerdown`/`pointerup` with `pointerType` "touch" and then a
@@ -770,4 +831,28 @@ impl Memory {
     pub fn total(&self) -> f64 {
         self.js_heap + self.wasm
     }
+}
+
+/// Writes a greyscale PNG of `width` x `height` pixels from `luma`.
+fn save_grey_png(
+    path: &Path,
+    width: usize,
+    height: usize,
+    luma: &impl Fn(usize, usize) -> u8,
+) -> Result<()> {
+    let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
+    }
+    let file = std::fs::File::create(path).map_err(|e| fail(&e))?;
+    let size = |n: usize| u32::try_from(n).map_err(|e| fail(&e));
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), size(width)?, size(height)?);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    let grey: Vec<u8> = (0..height)
+        .flat_map(|y| (0..width).map(move |x| (x, y)))
+        .map(|(x, y)| luma(x, y))
+        .collect();
+    let mut writer = encoder.write_header().map_err(|e| fail(&e))?;
+    writer.write_image_data(&grey).map_err(|e| fail(&e))
 }
