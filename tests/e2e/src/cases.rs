@@ -137,6 +137,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
         offline_cases::kiosk_mode_has_no_way_out,
     ),
     (
+        "kiosk_fills_1080p_and_4k_screens",
+        offline_cases::kiosk_fills_1080p_and_4k_screens,
+    ),
+    (
         "kiosk_idle_attract_touch_and_reset",
         offline_cases::kiosk_idle_attract_touch_and_reset,
     ),

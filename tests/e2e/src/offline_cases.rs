@@ -326,3 +326,58 @@ pub fn kiosk_runs_for_days_with_flat_memory(page: &mut Page, _: &Expected) -> Re
     let errors = page.console_errors()?;
     check(errors.is_empty(), || format!("errors: {errors:?}"))
 }
+
+/// Kiosk screens: 1080p and 4K, landscape, touch. The app fills the screen without scrolling,
+/// the map takes most of it, text is large enough to read from a step away, and every control is
+/// a large target, the same on both screens (a 4K panel is the same size, with finer pixels).
+pub fn kiosk_fills_1080p_and_4k_screens(page: &mut Page, _: &Expected) -> Result<()> {
+    for (width, height) in [(1920, 1080), (3840, 2160)] {
+        page.set_viewport(width, height)?;
+        page.goto("/?kiosk=1&select=VUT")?;
+        page.wait_for(
+            "document.querySelector('[data-app-ready]') !== null && document.querySelector('.details .qr-code') !== null",
+            Duration::from_secs(30),
+        )?;
+        page.screenshot_named(&format!("kiosk-{width}x{height}"))?;
+        let scale = f64::from(width) / 1920.0;
+        // No scrolling page; the map takes (nearly) the whole height.
+        let (page_height, map_width, map_height): (f64, f64, f64) = page.eval(
+            "(() => { const r = document.querySelector('svg.europe-map').getBoundingClientRect(); \
+             return [document.documentElement.scrollHeight, r.width, r.height]; })()",
+        )?;
+        check(page_height <= f64::from(height) + 1.0, || {
+            format!("at {width}x{height} the page is {page_height} px tall: it scrolls")
+        })?;
+        check(map_height >= 0.75 * f64::from(height), || {
+            format!("at {width}x{height} the map is only {map_width:.0}x{map_height:.0}")
+        })?;
+        // The selection's details come first in the side column, in view.
+        let details_top: f64 =
+            page.eval("document.querySelector('.details').getBoundingClientRect().top")?;
+        check(details_top < 0.6 * f64::from(height), || {
+            format!("at {width}x{height} the details start {details_top:.0} px down")
+        })?;
+        // Body text and controls, in 1080p pixels: text at least 20 px, targets at least 56 px.
+        let text: f64 = page.eval(
+            "parseFloat(getComputedStyle(document.querySelector('.details-description')).fontSize)",
+        )?;
+        check(text / scale >= 20.0, || {
+            format!("at {width}x{height} the details' text is {text} px")
+        })?;
+        let smallest: f64 = page.eval(
+            "Math.min(...Array.from(document.querySelectorAll('.app button'), (b) => { \
+             const r = b.getBoundingClientRect(); return r.width > 0 ? Math.min(r.width, r.height) : Infinity; }))",
+        )?;
+        check(smallest / scale >= 56.0, || {
+            let which: String = page
+                .eval(&format!("Array.from(document.querySelectorAll('.app button')).filter((b) => {{ const r = b.getBoundingClientRect(); return r.width > 0 && Math.min(r.width, r.height) < {} ; }}).map((b) => b.className + ' ' + b.textContent.trim().slice(0, 20)).join('; ')", 56.0 * scale))
+                .unwrap_or_default();
+            format!("at {width}x{height} a button is only {smallest} px: {which}")
+        })?;
+        if let Some(overflow) = page.overflow()? {
+            return Err(format!("at {width}x{height}: {overflow}"));
+        }
+    }
+    let errors = page.console_errors()?;
+    check(errors.is_empty(), || format!("errors: {errors:?}"))
+}
