@@ -38,6 +38,10 @@ mod server;
 #[path = "../webdriver.rs"]
 mod webdriver;
 
+#[path = "../poll.rs"]
+mod poll;
+pub use poll::{poll_until, Result};
+
 mod browser;
 mod bytes;
 mod interact;
@@ -54,9 +58,6 @@ use std::time::{Duration, Instant};
 
 use server::StaticServer;
 
-/// Errors are messages, printed by `main`.
-pub type Result<T, E = String> = std::result::Result<T, E>;
-
 /// The CPU throttling rates every run is done at (1 = full speed).
 const CPU_RATES: [f64; 2] = [1.0, 4.0];
 
@@ -67,24 +68,6 @@ const USAGE: &str = "usage: bench [--runs N] [--interaction-seconds S] [--dist D
                            memory again (hover, click, switch views, play), default 60
   --dist DIR               the built app, default <workspace>/dist
   --out FILE               the JSON report, default target/bench/report.json";
-
-/// Calls `condition` until it returns `Ok(true)`, with a short growing backoff, or fails once
-/// `timeout` has passed. An `Err` stops at once. (The same as the test target's.)
-pub fn poll_until(timeout: Duration, mut condition: impl FnMut() -> Result<bool>) -> Result<()> {
-    let started = Instant::now();
-    let mut backoff = Duration::from_millis(10);
-    loop {
-        if condition()? {
-            return Ok(());
-        }
-        let elapsed = started.elapsed();
-        if elapsed >= timeout {
-            return Err(format!("timed out after {:.1} s", timeout.as_secs_f64()));
-        }
-        std::thread::sleep(backoff.min(timeout - elapsed));
-        backoff = (backoff * 2).min(Duration::from_millis(200));
-    }
-}
 
 /// What the command line asked for.
 #[derive(Debug, PartialEq)]
