@@ -20,11 +20,7 @@ fn search(page: &Page) -> Result<String> {
 }
 
 pub fn url_restores_the_view(page: &mut Page, _: &Expected) -> Result<()> {
-    page.goto("/?view=timeline&year=2003&select=VUT&colour=period")?;
-    page.wait_for(
-        "document.querySelector('[data-app-ready]') !== null",
-        FRAMES_READY,
-    )?;
+    page.open_app_at("/?view=timeline&year=2003&select=VUT&colour=period")?;
     page.wait_for(
         "document.querySelector('.details[data-selection=\"association:VUT\"]') !== null",
         QUICK,
@@ -64,11 +60,7 @@ pub fn url_restores_the_view(page: &mut Page, _: &Expected) -> Result<()> {
         format!("zoom=3&at=600,700 gave the view box {view_box}")
     })?;
     // Embed options: hidden controls, a theme.
-    page.goto("/?controls=0&theme=dark")?;
-    page.wait_for(
-        "document.querySelector('[data-app-ready]') !== null",
-        FRAMES_READY,
-    )?;
+    page.open_app_at("/?controls=0&theme=dark")?;
     let hidden: Vec<bool> = page.eval(
         "['.toolbar', '.map-controls', '.year-bar'].map((s) => { const e = document.querySelector(s); return !e || e.getBoundingClientRect().height === 0; })",
     )?;
@@ -112,13 +104,9 @@ pub fn malformed_urls_are_ignored_with_a_warning(
     expected: &Expected,
 ) -> Result<()> {
     let long = "x".repeat(5000);
-    page.goto(&format!(
+    page.open_app_at(&format!(
         "/?year=99999&select=%3Cscript%3Ealert(1)%3C%2Fscript%3E&zoom=NaN&view=nope&at=1,2,3&colour={long}&%FF%FE=1"
     ))?;
-    page.wait_for(
-        "document.querySelector('[data-app-ready]') !== null",
-        FRAMES_READY,
-    )?;
     let errors = page.console_errors()?;
     check(errors.is_empty(), || format!("errors: {errors:?}"))?;
     let warnings = page.console_warnings()?;
@@ -348,11 +336,7 @@ pub fn works_in_a_sandboxed_frame(page: &mut Page, _: &Expected) -> Result<()> {
 }
 
 pub fn embed_dialog_gives_the_snippet_for_this_view(page: &mut Page, _: &Expected) -> Result<()> {
-    page.goto("/?view=timeline&select=RUNDA")?;
-    page.wait_for(
-        "document.querySelector('[data-app-ready]') !== null",
-        FRAMES_READY,
-    )?;
+    page.open_app_at("/?view=timeline&select=RUNDA")?;
     page.click(".embed-button")?;
     page.wait_for("document.querySelector('dialog.embed-dialog').open && document.querySelector('#embed-snippet') !== null", QUICK)?;
     let snippet: String = page.eval("document.querySelector('#embed-snippet').value")?;

@@ -124,11 +124,7 @@ pub fn single_file_works_in_a_sandboxed_frame(page: &mut Page, expected: &Expect
 }
 
 pub fn kiosk_mode_has_no_way_out(page: &mut Page, _: &Expected) -> Result<()> {
-    page.goto("/?kiosk=1")?;
-    page.wait_for(
-        "document.querySelector('[data-app-ready]') !== null",
-        Duration::from_secs(30),
-    )?;
+    page.open_app_at("/?kiosk=1")?;
     page.click_on("svg.europe-map path.country.member[data-country=\"DE\"]")?;
     page.wait_for("document.querySelector('.details') !== null", QUICK)?;
     // No link leaves the app: the website and the sources are text.
@@ -178,11 +174,7 @@ pub fn kiosk_mode_has_no_way_out(page: &mut Page, _: &Expected) -> Result<()> {
 
 pub fn kiosk_idle_attract_touch_and_reset(page: &mut Page, _: &Expected) -> Result<()> {
     // Accelerated: the attract loop after 1 s idle, the countdown after 4 s.
-    page.goto("/?kiosk=1&idle=1&reset=4")?;
-    page.wait_for(
-        "document.querySelector('[data-app-ready]') !== null",
-        Duration::from_secs(30),
-    )?;
+    page.open_app_at("/?kiosk=1&idle=1&reset=4")?;
     let history_at_start: u32 = page.eval("history.length")?;
     let phase = |p: &str| {
         format!("document.querySelector('.app').getAttribute('data-kiosk-phase') === '{p}'")
@@ -249,11 +241,7 @@ fn settled_memory(page: &Page) -> Result<crate::page::Memory> {
 /// plus wasm, after garbage collection) grows by under 1 %, the DOM keeps its size and listeners,
 /// and the loop never stalls: every sample, a few seconds apart, finds it further on.
 pub fn kiosk_runs_for_days_with_flat_memory(page: &mut Page, _: &Expected) -> Result<()> {
-    page.goto("/?kiosk=1&clock=10000")?;
-    page.wait_for(
-        "document.querySelector('[data-app-ready]') !== null",
-        Duration::from_secs(30),
-    )?;
+    page.open_app_at("/?kiosk=1&clock=10000")?;
     let cycles = |page: &Page| -> Result<u32> {
         let text: String =
             page.eval("document.querySelector('.app').getAttribute('data-kiosk-cycles') || '0'")?;

@@ -114,7 +114,12 @@ impl<'a> Page<'a> {
     /// (`[data-app-ready]` exists). Every case starts with this. The first
     /// successful load of each engine saves a screenshot.
     pub fn open_app(&mut self) -> Result<()> {
-        self.goto("/")?;
+        self.open_app_at("/")
+    }
+
+    /// [`Page::open_app`] at `path`, e.g. `/?kiosk=1` or `/?view=timeline&select=VUT`.
+    pub fn open_app_at(&mut self, path: &str) -> Result<()> {
+        self.goto(path)?;
         let ready = "document.querySelector('[data-app-ready]') !== null";
         let timeout = if self.engine.app_failed_to_load {
             APP_READY_TIMEOUT_AFTER_FAILURE
