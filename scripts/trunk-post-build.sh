@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Trunk's post-build hook (see Trunk.toml): moves the inline start-up script Trunk writes into
+# Trunk's post-build hook (see Trunk.toml): writes the first view into index.html (at the end)
+# and moves the inline start-up script Trunk writes into
 # index.html to a file of its own, boot-<hash>.js, so that the app runs under a strict
 # Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'), as on
 # hosts that embed it. Trunk has no option for this yet (trunk-rs/trunk#288).
@@ -31,3 +32,7 @@ if grep -q '<script type="module">' "$html"; then
   echo "trunk-post-build: an inline module script is still in $html" >&2
   exit 1
 fi
+
+# The first view (map, figures, list) rendered into <div id="app"> by the app's own components,
+# natively, so that it shows at the first paint and without JavaScript (src/prerender.rs).
+cargo run --quiet --manifest-path "${TRUNK_SOURCE_DIR:-.}/Cargo.toml" --bin prerender -- "$html"

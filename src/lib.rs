@@ -12,6 +12,7 @@
 //! - `qr`: QR codes for the websites shown in kiosk mode. Pure.
 //! - `hooks`: the side effects (element size, wheel, keys, timers, media queries).
 //! - `components`: the Yew user interface, thin: it renders state and data.
+//! - `prerender`: the first view as HTML, written into `index.html` at build time (native).
 
 pub mod chart;
 pub mod components;
@@ -23,6 +24,8 @@ pub mod growth;
 pub mod hooks;
 pub mod kiosk;
 pub mod palette;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod qr;
 pub mod search;
 pub mod state;

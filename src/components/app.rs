@@ -40,10 +40,11 @@ pub fn app() -> Html {
         let start = start.clone();
         use_reducer_eq(move || start.0.clone())
     };
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
-    };
+    // One callback for the app's whole life: children whose other props did not change are
+    // then not rendered again (a hover re-renders the map, not the list or the timeline).
+    let dispatch = use_callback(state.dispatcher(), |action: Action, dispatcher| {
+        dispatcher.dispatch(action);
+    });
     use_url_sync(url, &state, dispatch.clone());
     use_kiosk_guards(url.kiosk);
     let tour = use_memo((), |()| {
@@ -96,7 +97,7 @@ pub fn app() -> Html {
     };
     html! {
         <div class={classes!("app", (!url.controls).then_some("no-controls"), url.kiosk.then_some("kiosk"), kiosk_view.cursor_hidden.then_some("cursor-hidden"))}
-            data-app-ready="true" data-theme={state.theme.as_str()}
+            data-app-ready={cfg!(target_arch = "wasm32").then_some("true")} data-theme={state.theme.as_str()}
             data-kiosk-phase={match (kiosk_view.attract, kiosk_view.countdown) {
                 (_, Some(_)) => "countdown",
                 (true, None) => "attract",

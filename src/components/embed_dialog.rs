@@ -16,7 +16,7 @@ pub struct EmbedDialogProps {
 /// The folder the app is served from, ending in `/` (the page's address without its file name,
 /// query and fragment).
 fn app_base() -> String {
-    web_sys::window()
+    crate::hooks::window()
         .and_then(|w| w.location().href().ok())
         .map(|href| {
             let href = href

@@ -160,7 +160,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
             let mut timer = None;
             if *shown {
                 let hide = wasm_bindgen::closure::Closure::once(move || wheel_hint.set(false));
-                if let Some(window) = web_sys::window() {
+                if let Some(window) = crate::hooks::window() {
                     timer = window
                         .set_timeout_with_callback_and_timeout_and_arguments_0(
                             hide.as_ref().unchecked_ref(),
@@ -601,24 +601,28 @@ struct Geometry {
     label_font: f64,
 }
 
+/// The map's width in CSS pixels before it is measured: about its width on a laptop's screen.
+/// The first view in `index.html` (rendered at build time, where nothing can be measured) places
+/// its labels for this width; the app places them again for the real size before its first paint.
+const UNMEASURED_WIDTH_PX: f64 = 620.0;
+
 impl Geometry {
     fn new(covered: &[&'static str], size: Option<[f64; 2]>, view_box: Rect) -> Self {
-        let scale = size
-            .map(|[width, height]| {
-                px_per_unit(
-                    Rect {
-                        x: 0.0,
-                        y: 0.0,
-                        width,
-                        height,
-                    },
-                    view_box,
-                )
-            })
-            .filter(|ppu| *ppu > 0.0);
-        let label_px = size.map_or(LABEL_PX.0, |[width, _]| {
-            (width * LABEL_FRACTION_OF_WIDTH).clamp(LABEL_PX.0, LABEL_PX.1)
-        });
+        let [width, height] = size.unwrap_or([
+            UNMEASURED_WIDTH_PX,
+            UNMEASURED_WIDTH_PX * view_box.height / view_box.width,
+        ]);
+        let scale = Some(px_per_unit(
+            Rect {
+                x: 0.0,
+                y: 0.0,
+                width,
+                height,
+            },
+            view_box,
+        ))
+        .filter(|ppu| *ppu > 0.0);
+        let label_px = (width * LABEL_FRACTION_OF_WIDTH).clamp(LABEL_PX.0, LABEL_PX.1);
         Self {
             targets: scale
                 .map(|ppu| hit_targets(covered, &EUROPE, ppu, MIN_TARGET_PX))

@@ -103,7 +103,7 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
         let status = status.clone();
         use_effect_with((), move |()| {
             let mut cleanup: Vec<Box<dyn FnOnce()>> = Vec::new();
-            if let Some(window) = web_sys::window() {
+            if let Some(window) = crate::hooks::window() {
                 if framing_parent(&window).is_some() {
                     if let Some(root) = window.document().and_then(|d| d.document_element()) {
                         let _ = root.class_list().add_1("in-frame");
@@ -208,7 +208,7 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
 
     // Tell the host what changed.
     use_effect_with(state.selection, |selection: &Option<Selection>| {
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = crate::hooks::window() {
             post_event(
                 &window,
                 &Event::SelectionChanged {
@@ -218,7 +218,7 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
         }
     });
     use_effect_with(state.year, |year: &u16| {
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = crate::hooks::window() {
             post_event(&window, &Event::year_changed(*year));
         }
     });

@@ -6,7 +6,7 @@ use wasm_bindgen::JsValue;
 /// Writes `text` to the clipboard, then calls `done(true)`, or `done(false)` where the browser
 /// refuses (no secure context, no permission, no Clipboard API).
 pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
-    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+    let Some(clipboard) = super::window().map(|w| w.navigator().clipboard()) else {
         done(false);
         return;
     };

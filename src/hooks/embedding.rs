@@ -14,6 +14,6 @@ pub fn framing_parent(window: &Window) -> Option<Window> {
 #[hook]
 pub fn use_in_frame() -> bool {
     *use_memo((), |()| {
-        web_sys::window().is_some_and(|window| framing_parent(&window).is_some())
+        super::window().is_some_and(|window| framing_parent(&window).is_some())
     })
 }

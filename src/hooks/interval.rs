@@ -17,7 +17,7 @@ pub fn use_interval(running: bool, period_ms: i32, tick: Callback<()>) {
                 let tick = latest.borrow().clone();
                 tick.emit(());
             });
-            if let Some(window) = web_sys::window() {
+            if let Some(window) = super::window() {
                 timer = window
                     .set_interval_with_callback_and_timeout_and_arguments_0(
                         fire.as_ref().unchecked_ref(),

@@ -27,14 +27,14 @@ pub struct KioskView {
 
 /// The kiosk clock: real time in milliseconds, times `speed` (the URL's `clock`).
 fn now(speed: f64) -> f64 {
-    web_sys::window()
+    super::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now() * speed)
 }
 
 /// Numbers from the URL (`idle`, `reset` in seconds; `clock`, a speed).
 fn seconds(name: &str) -> Option<f64> {
-    let search = web_sys::window()?.location().search().ok()?;
+    let search = super::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()?
         .get(name)?

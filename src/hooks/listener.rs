@@ -63,5 +63,5 @@ impl Drop for Listener {
 
 /// The app's document, as an event target.
 pub fn document() -> Option<EventTarget> {
-    web_sys::window()?.document().map(EventTarget::from)
+    super::window()?.document().map(EventTarget::from)
 }

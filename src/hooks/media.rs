@@ -7,14 +7,14 @@ use yew::prelude::*;
 #[hook]
 pub fn use_media_query(query: &'static str) -> bool {
     let matches = use_state_eq(|| {
-        web_sys::window()
+        super::window()
             .and_then(|w| w.match_media(query).ok().flatten())
             .is_some_and(|list| list.matches())
     });
     {
         let matches = matches.clone();
         use_effect_with(query, move |query| {
-            let listener = web_sys::window()
+            let listener = super::window()
                 .and_then(|w| w.match_media(query).ok().flatten())
                 .and_then(|list| {
                     let watched = list.clone();

@@ -13,6 +13,7 @@ mod listener;
 mod media;
 mod url_state;
 mod wheel;
+mod window;
 
 pub use clipboard::copy_text;
 pub use element_size::use_element_size;
@@ -25,3 +26,4 @@ pub use listener::{Listener, Options as ListenerOptions};
 pub use media::use_media_query;
 pub use url_state::{initial_state, use_url_sync};
 pub use wheel::use_wheel;
+pub use window::window;

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 /// The page's query string (without `?`), or "" when it cannot be read.
 fn location_query() -> String {
-    web_sys::window()
+    super::window()
         .and_then(|w| w.location().search().ok())
         .map(|search| search.trim_start_matches('?').to_string())
         .unwrap_or_default()
@@ -58,7 +58,7 @@ pub fn use_url_sync(url: UrlState, state: &AppState, dispatch: Callback<Action>)
     {
         let written = written.clone();
         use_effect_with((), move |()| {
-            let listener = web_sys::window().and_then(|window| {
+            let listener = super::window().and_then(|window| {
                 let latest = latest.clone();
                 let written = written.clone();
                 Listener::new(&window, "popstate", ListenerOptions::default(), move |_| {
@@ -86,7 +86,7 @@ pub fn use_url_sync(url: UrlState, state: &AppState, dispatch: Callback<Action>)
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
             .join("&");
-        let Some(window) = web_sys::window() else {
+        let Some(window) = super::window() else {
             return;
         };
         let path = window.location().pathname().unwrap_or_default();

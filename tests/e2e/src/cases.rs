@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::embed_cases;
 use crate::engines::{EngineKind, HEIGHT, WIDTH};
+use crate::first_view_cases;
 use crate::map_cases;
 use crate::offline_cases;
 use crate::page::{keys, Page};
@@ -123,6 +124,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
     (
         "requests_nothing_but_its_own_files",
         offline_cases::requests_nothing_but_its_own_files,
+    ),
+    (
+        "first_view_shows_without_javascript",
+        first_view_cases::first_view_shows_without_javascript,
     ),
     (
         "single_file_works_from_file_url",

@@ -41,11 +41,7 @@ pub fn url_restores_the_view(page: &mut Page, _: &Expected) -> Result<()> {
     )?;
     check(period, || "the URL asked for colouring by period".into())?;
     // Zoom and centre.
-    page.goto("/?zoom=3&at=600,700")?;
-    page.wait_for(
-        "document.querySelector('svg.europe-map') !== null",
-        FRAMES_READY,
-    )?;
+    page.open_app_at("/?zoom=3&at=600,700")?;
     let view_box: String =
         page.eval("document.querySelector('svg.europe-map').getAttribute('viewBox')")?;
     let numbers: Vec<f64> = view_box

@@ -74,6 +74,7 @@
 mod cases;
 mod embed_cases;
 mod engines;
+mod first_view_cases;
 mod http;
 mod map_cases;
 mod offline_cases;

@@ -622,7 +622,8 @@ pub fn wheel_zooms_but_never_traps_a_host_page(page: &mut Page, _: &Expected) ->
     )?;
     let inner = "document.getElementById('host-frame').contentDocument";
     page.wait_for(
-        &format!("{inner} && {inner}.querySelector('svg.europe-map') !== null"),
+        // The app, not the first view the page starts with (the map is there before the app).
+        &format!("{inner} && {inner}.querySelector('[data-app-ready] svg.europe-map') !== null"),
         Duration::from_secs(30),
     )?;
     let frame_box = format!("{inner}.querySelector('svg.europe-map').getAttribute('viewBox')");

@@ -8,7 +8,8 @@
 //! it (CORS), as a sandboxed frame (an opaque origin) needs for the app's
 //! module script and wasm. `/examples/...` serves the repository's `examples/`, and
 //! `/__single/...` the single self-contained file's folder ([`single_file`]), with a policy
-//! that allows its inline script ([`SINGLE_CSP`]).
+//! that allows its inline script ([`SINGLE_CSP`]), and `/__noscript/...` `dist/` with a policy
+//! that runs no script ([`NO_SCRIPT_CSP`]).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -31,6 +32,13 @@ pub fn csp(origin: &str) -> String {
 /// The policy of the single file's responses: it is one page with its script inline, so a site
 /// that serves it allows inline scripts (and still nothing from elsewhere).
 pub const SINGLE_CSP: &str = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:";
+
+/// Pages under this path are `dist/`'s, served with a policy that runs no script at all
+/// ([`NO_SCRIPT_CSP`]): the page as a browser with JavaScript off, or a crawler, sees it.
+pub const NO_SCRIPT_PATH: &str = "/__noscript/";
+
+/// The policy of [`NO_SCRIPT_PATH`]'s responses.
+pub const NO_SCRIPT_CSP: &str = "script-src 'none'";
 
 /// Pages under this path are served from the single file's folder.
 pub const SINGLE_PATH: &str = "/__single/";
@@ -187,6 +195,9 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     if target.starts_with(SINGLE_PATH) {
         SINGLE_CSP.clone_into(&mut csp);
     }
+    if target.starts_with(NO_SCRIPT_PATH) {
+        NO_SCRIPT_CSP.clone_into(&mut csp);
+    }
     let (status, content_type, body) = match method {
         "GET" | "HEAD" => respond(root, target),
         _ => (
@@ -240,6 +251,9 @@ fn respond(root: &Path, target: &str) -> (u16, &'static str, Vec<u8>) {
             Some(folder) => respond(&folder, &format!("/{rest}")),
             None => (404, text, b"no single file folder\n".to_vec()),
         };
+    }
+    if let Some(rest) = target.strip_prefix(NO_SCRIPT_PATH) {
+        return respond(root, &format!("/{rest}"));
     }
     if target.split(['?', '#']).next() == Some(RECORDER_PATH) {
         return (

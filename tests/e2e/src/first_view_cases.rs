@@ -1,0 +1,113 @@
+//! The first view is in the HTML (issue 7): the build renders the map, the headline figures and
+//! the list into `index.html` (src/prerender.rs), so they show at the first paint and with no
+//! script at all; the app then takes the page over without moving anything.
+
+use crate::cases::{check, Expected};
+use crate::page::Page;
+use crate::server::NO_SCRIPT_PATH;
+use crate::Result;
+
+/// Where the parts of the first view are on the page: `[selector, x, y, width, height]`, in CSS
+/// pixels, rounded to a tenth.
+const LAYOUT: &str = "(() => ['h1', '.headline', '.view-switch', 'svg.europe-map', \
+    '.association-list > li:first-child', '.association-list > li:last-child', '.app-footer'].map((css) => { \
+    const e = document.querySelector(css); if (!e) return [css, -1, -1, -1, -1]; \
+    const r = e.getBoundingClientRect(); const t = (v) => Math.round(v * 10) / 10; \
+    return [css, t(r.x), t(r.y + scrollY), t(r.width), t(r.height)]; }))()";
+
+type Layout = Vec<(String, f64, f64, f64, f64)>;
+
+pub fn first_view_shows_without_javascript(page: &mut Page, expected: &Expected) -> Result<()> {
+    // The same files, under a policy that runs no script: JavaScript off, or a crawler.
+    page.goto(NO_SCRIPT_PATH)?;
+    let started: bool = page.eval("document.querySelector('[data-app-ready]') !== null")?;
+    check(!started, || "the app ran under script-src 'none'".into())?;
+    let prerendered: bool =
+        page.eval("document.querySelector('#app[data-prerendered] .app') !== null")?;
+    check(prerendered, || {
+        "index.html holds no first view (#app[data-prerendered])".into()
+    })?;
+    // The member countries are drawn and coloured by the style sheets.
+    let fills: Vec<String> = page.eval(
+        "Array.from(document.querySelectorAll('svg.europe-map path.country.member'), \
+         (p) => getComputedStyle(p).fill)",
+    )?;
+    check(fills.len() == expected.countries, || {
+        format!(
+            "{} member shapes, expected {}",
+            fills.len(),
+            expected.countries
+        )
+    })?;
+    let plain: Vec<&String> = fills
+        .iter()
+        .filter(|fill| fill.as_str() == "rgb(0, 0, 0)" || fill.as_str() == "none")
+        .collect();
+    check(plain.is_empty(), || {
+        format!("member shapes not coloured by the style sheets: {plain:?}")
+    })?;
+    let labels: usize =
+        page.eval("document.querySelectorAll('svg.europe-map text.map-label').length")?;
+    check(labels > 0, || "the map has no acronyms".into())?;
+    let map_height: f64 =
+        page.eval("document.querySelector('svg.europe-map').getBoundingClientRect().height")?;
+    check(map_height > 300.0, || {
+        format!("the map is {map_height} px high")
+    })?;
+    let figures: Vec<String> = page.eval(
+        "Array.from(document.querySelectorAll('.headline .figure-value'), (e) => e.textContent)",
+    )?;
+    let want = [
+        expected.territories,
+        expected.associations,
+        expected.countries,
+    ]
+    .map(|n| n.to_string());
+    check(figures == want, || {
+        format!("headline figures {figures:?}, expected {want:?}")
+    })?;
+    let listed: usize = page.eval("document.querySelectorAll('.association-list > li').length")?;
+    check(listed == expected.associations, || {
+        format!(
+            "{listed} associations listed, expected {}",
+            expected.associations
+        )
+    })?;
+    page.screenshot_named("no-script")?;
+    let before: Layout = page.eval(LAYOUT)?;
+
+    // The app takes over the same page: everything stays where it was.
+    page.open_app()?;
+    let prerendered_left: bool = page.eval(
+        "document.querySelector('[data-prerendered] > .app:not([data-app-ready])') !== null",
+    )?;
+    check(!prerendered_left, || {
+        "the first view's copy is still in the page beside the app".into()
+    })?;
+    let apps: usize = page.eval("document.querySelectorAll('.app').length")?;
+    check(apps == 1, || {
+        format!("{apps} copies of the app in the page")
+    })?;
+    let after: Layout = page.eval(LAYOUT)?;
+    let moved: Vec<String> = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| {
+            (b.1 - a.1).abs() > 1.0
+                || (b.2 - a.2).abs() > 1.0
+                || (b.3 - a.3).abs() > 1.0
+                || (b.4 - a.4).abs() > 1.0
+        })
+        .map(|(b, a)| {
+            format!(
+                "{}: {:?} → {:?}",
+                b.0,
+                (b.1, b.2, b.3, b.4),
+                (a.1, a.2, a.3, a.4)
+            )
+        })
+        .collect();
+    check(moved.is_empty(), || {
+        format!("the app moved the first view's parts when it took over: {moved:?}")
+    })
+}
