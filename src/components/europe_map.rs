@@ -431,8 +431,6 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
         .and_then(|acronym| data.association(acronym))
         .map(|a| a.countries.iter().map(|c| &**c).collect())
         .unwrap_or_default();
-    let (targets, labels, label_font) = (&geometry.targets, &geometry.labels, geometry.label_font);
-    let is_member = |id: Option<&str>| id.is_some_and(|id| covered.binary_search(&id).is_ok());
     let at_home = state.viewport == crate::geo::viewport::Viewport::home();
 
     let tooltip_html = match (*tooltip, state.hovered) {
@@ -475,37 +473,11 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     </defs>
                     <rect class="sea" x={view_box.x.to_string()} y={view_box.y.to_string()}
                         width={view_box.width.to_string()} height={view_box.height.to_string()} />
-                    <g class="context" aria-hidden="true">
-                        for shape in EUROPE.countries.iter().filter(|s| !is_member(s.id)) {
-                            <path class="country" d={shape.d} />
-                        }
-                    </g>
-                    <g class="members">
-                        for ((code, fill), name) in fills.iter().zip(members.names.iter()) {
-                            if let Some(shape) = EUROPE.shape(code) {
-                                <path
-                                    class={classes!("country", "member", fill.class(code),
-                                        highlighted.contains(code).then_some("selected"),
-                                        (state.hovered == Some(*code)).then_some("hovered"),
-                                        status_class(country_status(data, code, state.year)))}
-                                    style={fill.style(code)}
-                                    d={shape.d} data-country={*code} tabindex="0" role="button"
-                                    aria-pressed={highlighted.contains(code).to_string()}
-                                    aria-label={name.clone()} />
-                            }
-                        }
-                    </g>
-                    <g class="targets" aria-hidden="true">
-                        for target in targets.iter() {
-                            if distance(target.center, target.anchor) > 0.5 {
-                                <line class="leader" x1={target.anchor[0].to_string()} y1={target.anchor[1].to_string()}
-                                    x2={target.center[0].to_string()} y2={target.center[1].to_string()} />
-                            }
-                            <circle class={classes!("hit-target", highlighted.contains(&target.code).then_some("selected"))}
-                                cx={target.center[0].to_string()} cy={target.center[1].to_string()}
-                                r={target.radius.to_string()} data-country={target.code} />
-                        }
-                    </g>
+                    // The shapes and the labels are components of their own with the props they
+                    // use: a hover changes neither, so Yew skips them and redraws only the
+                    // outlines and the tooltip.
+                    <MapShapes members={members.clone()} fills={fills.clone()}
+                        geometry={geometry.clone()} highlighted={highlighted.clone()} year={state.year} />
                     <g class="outlines" aria-hidden="true">
                         for code in highlighted.iter().chain(state.hovered.iter()).chain(linked.iter()) {
                             if let Some(shape) = EUROPE.shape(code) {
@@ -514,13 +486,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                             }
                         }
                     </g>
-                    <g class="labels" aria-hidden="true" font-size={format!("{label_font:.2}")}>
-                        for label in labels.iter() {
-                            <text class={classes!("map-label", status_class(country_status(data, label.country, state.year)))}
-                                x={format!("{:.1}", label.x)} y={format!("{:.1}", label.y)}
-                                data-country={label.country}>{ &label.text }</text>
-                        }
-                    </g>
+                    <MapLabels geometry={geometry.clone()} year={state.year} />
                 </svg>
                 <MapControls dispatch={props.dispatch.clone()} has_selection={state.selection.is_some()} at_home={at_home} />
                 { tooltip_html }
@@ -530,6 +496,103 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
             </div>
             </div>
         </figure>
+    }
+}
+
+#[derive(Properties)]
+struct MapShapesProps {
+    members: Rc<Members>,
+    fills: Rc<Vec<(&'static str, Fill)>>,
+    geometry: Rc<Geometry>,
+    highlighted: Vec<&'static str>,
+    year: u16,
+}
+
+/// Memoised values are compared by identity: the same `Rc` is the same value.
+impl PartialEq for MapShapesProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.members, &other.members)
+            && Rc::ptr_eq(&self.fills, &other.fills)
+            && Rc::ptr_eq(&self.geometry, &other.geometry)
+            && self.highlighted == other.highlighted
+            && self.year == other.year
+    }
+}
+
+/// The countries (the members coloured and focusable) and the hit targets of small members.
+#[function_component(MapShapes)]
+fn map_shapes(props: &MapShapesProps) -> Html {
+    let data = dataset();
+    let MapShapesProps {
+        members,
+        fills,
+        geometry,
+        highlighted,
+        year,
+    } = props;
+    let is_member =
+        |id: Option<&str>| id.is_some_and(|id| members.covered.binary_search(&id).is_ok());
+    html! {
+        <>
+            <g class="context" aria-hidden="true">
+                for shape in EUROPE.countries.iter().filter(|s| !is_member(s.id)) {
+                    <path class="country" d={shape.d} />
+                }
+            </g>
+            <g class="members">
+                for ((code, fill), name) in fills.iter().zip(members.names.iter()) {
+                    if let Some(shape) = EUROPE.shape(code) {
+                        <path
+                            class={classes!("country", "member", fill.class(code),
+                                highlighted.contains(code).then_some("selected"),
+                                status_class(country_status(data, code, *year)))}
+                            style={fill.style(code)}
+                            d={shape.d} data-country={*code} tabindex="0" role="button"
+                            aria-pressed={highlighted.contains(code).to_string()}
+                            aria-label={name.clone()} />
+                    }
+                }
+            </g>
+            <g class="targets" aria-hidden="true">
+                for target in geometry.targets.iter() {
+                    if distance(target.center, target.anchor) > 0.5 {
+                        <line class="leader" x1={target.anchor[0].to_string()} y1={target.anchor[1].to_string()}
+                            x2={target.center[0].to_string()} y2={target.center[1].to_string()} />
+                    }
+                    <circle class={classes!("hit-target", highlighted.contains(&target.code).then_some("selected"))}
+                        cx={target.center[0].to_string()} cy={target.center[1].to_string()}
+                        r={target.radius.to_string()} data-country={target.code} />
+                }
+            </g>
+        </>
+    }
+}
+
+#[derive(Properties)]
+struct MapLabelsProps {
+    geometry: Rc<Geometry>,
+    year: u16,
+}
+
+impl PartialEq for MapLabelsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.geometry, &other.geometry) && self.year == other.year
+    }
+}
+
+/// The associations' acronyms on the map.
+#[function_component(MapLabels)]
+fn map_labels(props: &MapLabelsProps) -> Html {
+    let data = dataset();
+    let geometry = &props.geometry;
+    html! {
+        <g class="labels" aria-hidden="true" font-size={format!("{:.2}", geometry.label_font)}>
+            for label in geometry.labels.iter() {
+                <text class={classes!("map-label", status_class(country_status(data, label.country, props.year)))}
+                    x={format!("{:.1}", label.x)} y={format!("{:.1}", label.y)}
+                    data-country={label.country}>{ &label.text }</text>
+            }
+        </g>
     }
 }
 
