@@ -1,6 +1,7 @@
 //! Side effects, one per hook: measuring an element, listening to the wheel without a passive
 //! listener, detecting an embedding frame, and timers. Components call these; nothing else in the
-//! app touches the browser outside event handlers.
+//! app touches the browser outside event handlers. The way to the browser is [`window()`], which
+//! is `None` when the first view is rendered at build time (`crate::prerender`).
 
 mod clipboard;
 mod element_size;

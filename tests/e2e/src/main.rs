@@ -25,6 +25,10 @@
 //! `cargo install geckodriver`; `webkit2gtk-driver` and `xvfb`).
 //! `CARGO_TARGET_DIR` (absolute) moves `target/e2e/`.
 //!
+//! The page holds the app's first view before the app runs (rendered at build time): the map
+//! and the list are there at once, so a case that loads a page waits for `[data-app-ready]`
+//! (`open_app_at(path)` does), never for the map alone.
+//!
 //! **Add a case**: write `fn my_case(page: &mut Page, expected: &Expected) ->
 //! Result<()>` in `cases.rs` starting with `page.open_app()?`, then add
 //! `("my_case", my_case)` to `CASES`. `Expected` holds values taken from
