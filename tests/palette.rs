@@ -110,6 +110,52 @@ fn colours() -> BTreeMap<String, String> {
     out
 }
 
+/// The themes besides light (whose colours are the `:root` ones); styles/themes.css.
+const THEMES: [&str; 2] = ["dark", "contrast"];
+
+/// The selector of a theme's custom properties in styles/themes.css.
+fn theme_selector(theme: &str) -> String {
+    format!(":root:has(.app[data-theme=\"{theme}\"])")
+}
+
+/// The custom properties a theme's rule sets (name without the dashes), in order.
+fn theme_rule(theme: &str) -> Vec<(String, String)> {
+    let selector = theme_selector(theme);
+    let rules = all_rules();
+    let bodies: Vec<&String> = rules
+        .iter()
+        .filter(|(s, _)| *s == selector)
+        .map(|(_, body)| body)
+        .collect();
+    assert_eq!(bodies.len(), 1, "one rule `{selector}` in styles/*.css");
+    bodies[0]
+        .split(';')
+        .filter_map(|declaration| declaration.trim().split_once(':'))
+        .filter_map(|(name, value)| {
+            let name = name.trim().strip_prefix("--")?;
+            Some((name.to_owned(), value.trim().to_owned()))
+        })
+        .collect()
+}
+
+/// The colours in effect in each theme: light's, then each other theme's over them. A theme may
+/// only set properties that light defines.
+fn themes() -> Vec<(&'static str, BTreeMap<String, String>)> {
+    let light = colours();
+    let mut out = vec![("light", light.clone())];
+    for theme in THEMES {
+        let mut colours = light.clone();
+        for (name, value) in theme_rule(theme) {
+            assert!(
+                colours.insert(name.clone(), value).is_some(),
+                "the {theme} theme sets --{name}, which the light theme (:root) does not define"
+            );
+        }
+        out.push((theme, colours));
+    }
+    out
+}
+
 fn colour(colours: &BTreeMap<String, String>, name: &str) -> String {
     colours
         .get(name)
@@ -408,48 +454,146 @@ fn every_period_used_has_a_colour_and_rules() {
 }
 
 #[test]
-fn the_period_ramp_gets_lighter_with_each_decade() {
-    let colours = colours();
-    let luminance: Vec<f64> = periods(dataset())
-        .into_iter()
-        .filter(|p| *p != Period::Unknown)
-        .map(|p| {
-            relative_luminance(&colour(&colours, &p.custom_property()[2..])).expect("a colour")
-        })
-        .collect();
-    assert!(
-        luminance.windows(2).all(|w| w[0] < w[1]),
-        "the ramp is ordered: {luminance:?}"
-    );
+fn the_period_ramp_gets_lighter_with_each_decade_in_every_theme() {
+    for (theme, colours) in themes() {
+        let luminance: Vec<f64> = periods(dataset())
+            .into_iter()
+            .filter(|p| *p != Period::Unknown)
+            .map(|p| {
+                relative_luminance(&colour(&colours, &p.custom_property()[2..])).expect("a colour")
+            })
+            .collect();
+        assert!(
+            luminance.windows(2).all(|w| w[0] < w[1]),
+            "{theme}: the ramp is ordered: {luminance:?}"
+        );
+    }
 }
 
 // ---- Contrast and colour-vision deficiencies. ----
 
 #[test]
 fn every_member_fill_stands_out_from_the_sea_the_other_countries_and_the_member_borders() {
-    let colours = colours();
-    let (slots, periods) = fills(&colours);
-    let backgrounds = ["sea", "other", "member-edge"].map(|n| (n, colour(&colours, n)));
     let mut failures = Vec::new();
-    let mut lowest = f64::INFINITY;
-    for (name, value) in slots.iter().chain(&periods) {
-        for (background, against) in &backgrounds {
-            let ratio = contrast_ratio(value, against)
-                .unwrap_or_else(|| panic!("--{name}: {value} or --{background}: {against}"));
-            lowest = lowest.min(ratio);
-            if ratio < MIN_CONTRAST {
-                failures.push(format!(
-                    "--{name} {value} on --{background} {against}: {ratio:.2}"
-                ));
+    for (theme, colours) in themes() {
+        let (slots, periods) = fills(&colours);
+        let backgrounds = ["sea", "other", "member-edge"].map(|n| (n, colour(&colours, n)));
+        let mut lowest = f64::INFINITY;
+        for (name, value) in slots.iter().chain(&periods) {
+            for (background, against) in &backgrounds {
+                let ratio = contrast_ratio(value, against)
+                    .unwrap_or_else(|| panic!("--{name}: {value} or --{background}: {against}"));
+                lowest = lowest.min(ratio);
+                if ratio < MIN_CONTRAST {
+                    failures.push(format!(
+                        "{theme}: --{name} {value} on --{background} {against}: {ratio:.2}"
+                    ));
+                }
             }
         }
+        println!("{theme}: lowest contrast {lowest:.2}");
     }
     assert!(
         failures.is_empty(),
         "contrast below {MIN_CONTRAST}:1\n{}",
         failures.join("\n")
     );
-    println!("lowest contrast: {lowest:.2}");
+}
+
+/// WCAG 2's minimum contrast for text (1.4.3 Contrast, AA).
+const MIN_TEXT_CONTRAST: f64 = 4.5;
+
+/// Text colour on background: every pair the style sheets draw text with.
+const TEXT_PAIRS: [(&str, &str); 11] = [
+    ("chart-associations", "paper"),
+    ("chart-countries", "paper"),
+    ("ink", "paper"),
+    ("ink", "paper-soft"),
+    ("ink", "selected-soft"),
+    ("ink-soft", "paper"),
+    ("ink-soft", "paper-soft"),
+    ("accent", "paper"),
+    ("accent", "paper-soft"),
+    ("paper", "accent"),
+    ("label-ink", "label-halo"),
+];
+
+/// Lines and edges that must be seen against the page: focus rings, control borders.
+const EDGE_PAIRS: [(&str, &str); 4] = [
+    ("focus", "paper"),
+    ("focus", "sea"),
+    ("control-edge", "paper"),
+    ("selected-edge", "sea"),
+];
+
+#[test]
+fn every_text_and_edge_has_enough_contrast_in_every_theme() {
+    let mut failures = Vec::new();
+    for (theme, colours) in themes() {
+        for (pairs, minimum) in [
+            (&TEXT_PAIRS[..], MIN_TEXT_CONTRAST),
+            (&EDGE_PAIRS[..], MIN_CONTRAST),
+        ] {
+            for (ink, background) in pairs {
+                let (a, b) = (colour(&colours, ink), colour(&colours, background));
+                let ratio = contrast_ratio(&a, &b).expect("colours");
+                if ratio < minimum {
+                    failures.push(format!(
+                        "{theme}: --{ink} {a} on --{background} {b}: {ratio:.2} (at least {minimum})"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_colour_of_the_growth_chart_follows_the_theme() {
+    use impala_map::chart::ChartStyle;
+    let style = ChartStyle::default();
+    let rules = all_rules();
+    for (r, g, b) in [
+        style.ink,
+        style.marker,
+        style.grid,
+        style.associations,
+        style.countries,
+    ] {
+        let hex = format!("#{r:02X}{g:02X}{b:02X}");
+        let themed = rules.iter().any(|(selector, body)| {
+            selector.starts_with(".growth-svg [")
+                && selector.contains(&hex)
+                && body.contains("var(--")
+        });
+        assert!(
+            themed,
+            "no rule in styles/ gives the chart's {hex} a theme colour"
+        );
+    }
+}
+
+#[test]
+fn a_dark_system_gets_the_dark_theme_when_the_url_asks_for_none() {
+    let dark = theme_rule("dark");
+    let sheets = style_sheets();
+    let themes_css = sheets.get("themes.css").expect("styles/themes.css");
+    let media = "@media (prefers-color-scheme: dark)";
+    let at = themes_css.find(media).expect("a rule for dark systems");
+    let auto = rules(&themes_css[at + media.len()..])
+        .into_iter()
+        .find(|(selector, _)| *selector == theme_selector("auto"))
+        .expect("the auto theme's rule in a dark system");
+    let declarations: Vec<(String, String)> = auto
+        .1
+        .split(';')
+        .filter_map(|d| d.trim().split_once(':'))
+        .filter_map(|(n, v)| Some((n.trim().strip_prefix("--")?.to_owned(), v.trim().to_owned())))
+        .collect();
+    assert_eq!(
+        declarations, dark,
+        "auto in a dark system is the dark theme"
+    );
 }
 
 /// Every pair of colours at least `MIN_DELTA_E` apart for each vision; the failures otherwise.
@@ -474,16 +618,20 @@ fn too_close(colours: &[(String, String)], visions: &[Vision]) -> (Vec<String>, 
 
 #[test]
 fn association_colours_stay_apart_with_protanopia_and_deuteranopia() {
-    let (slots, _) = fills(&colours());
-    let (failures, lowest) = too_close(&slots, &VISIONS);
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-    println!("association colours: lowest ΔE {lowest:.1}");
+    for (theme, colours) in themes() {
+        let (slots, _) = fills(&colours);
+        let (failures, lowest) = too_close(&slots, &VISIONS);
+        assert!(failures.is_empty(), "{theme}:\n{}", failures.join("\n"));
+        println!("{theme}: association colours: lowest ΔE {lowest:.1}");
+    }
 }
 
 #[test]
 fn period_colours_stay_apart_with_protanopia_and_deuteranopia() {
-    let (_, periods) = fills(&colours());
-    let (failures, lowest) = too_close(&periods, &VISIONS);
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-    println!("period colours: lowest ΔE {lowest:.1}");
+    for (theme, colours) in themes() {
+        let (_, periods) = fills(&colours);
+        let (failures, lowest) = too_close(&periods, &VISIONS);
+        assert!(failures.is_empty(), "{theme}:\n{}", failures.join("\n"));
+        println!("{theme}: period colours: lowest ΔE {lowest:.1}");
+    }
 }

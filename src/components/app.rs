@@ -3,7 +3,7 @@
 
 use super::{
     AssociationList, AssociationTable, Details, EmbedDialog, EuropeMap, GrowthChart,
-    HeadlineFigures, MapLegend, SearchBox, Timeline, YearBar,
+    HeadlineFigures, MapLegend, SearchBox, ThemeSwitch, Timeline, YearBar,
 };
 use crate::data::{dataset, headline};
 use crate::embed::bridge::use_embed_bridge;
@@ -192,6 +192,9 @@ pub fn app() -> Html {
                 { format::selection_announcement(dataset(), state.selection) }
             </p>
             <footer class="app-footer">
+                if url.controls && !url.kiosk {
+                    <ThemeSwitch theme={state.theme} dispatch={dispatch.clone()} />
+                }
                 <p>
                     { "Facts: IMPALA's “20 things to know” article (2020) and the public sources named for each fact. Map: Natural Earth (public domain)." }
                 </p>

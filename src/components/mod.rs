@@ -15,6 +15,7 @@ mod map_legend;
 mod map_tooltip;
 mod qr_code;
 mod search_box;
+mod theme_switch;
 mod timeline;
 mod year_bar;
 
@@ -31,6 +32,7 @@ pub use map_legend::MapLegend;
 pub use map_tooltip::MapTooltip;
 pub use qr_code::QrCode;
 pub use search_box::SearchBox;
+pub use theme_switch::ThemeSwitch;
 pub use timeline::Timeline;
 pub use year_bar::YearBar;
 

@@ -12,6 +12,7 @@ use crate::first_view_cases;
 use crate::map_cases;
 use crate::offline_cases;
 use crate::page::{keys, Page};
+use crate::theme_cases;
 use crate::timeline_cases;
 use crate::Result;
 
@@ -30,10 +31,16 @@ pub fn check(ok: bool, message: impl FnOnce() -> String) -> Result<()> {
 }
 
 /// Cases that run in Chromium only: they need the DevTools protocol.
-pub const CHROMIUM_CASES: &[(&str, CaseFn)] = &[(
-    "kiosk_runs_for_days_with_flat_memory",
-    offline_cases::kiosk_runs_for_days_with_flat_memory,
-)];
+pub const CHROMIUM_CASES: &[(&str, CaseFn)] = &[
+    (
+        "kiosk_runs_for_days_with_flat_memory",
+        offline_cases::kiosk_runs_for_days_with_flat_memory,
+    ),
+    (
+        "auto_theme_follows_the_system",
+        theme_cases::auto_theme_follows_the_system,
+    ),
+];
 
 pub const CASES: &[(&str, CaseFn)] = &[
     ("loads_without_console_errors", loads_without_console_errors),
@@ -124,6 +131,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
     (
         "requests_nothing_but_its_own_files",
         offline_cases::requests_nothing_but_its_own_files,
+    ),
+    (
+        "themes_change_the_colours",
+        theme_cases::themes_change_the_colours,
     ),
     (
         "first_view_shows_without_javascript",

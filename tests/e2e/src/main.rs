@@ -85,6 +85,7 @@ mod offline_cases;
 mod page;
 mod process;
 mod server;
+mod theme_cases;
 mod timeline_cases;
 mod webdriver;
 

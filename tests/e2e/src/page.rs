@@ -381,11 +381,20 @@ impl<'a> Page<'a> {
     /// (or, with `false`, the system's setting again), through the DevTools
     /// protocol. Other engines have no such switch over WebDriver.
     pub fn emulate_reduced_motion(&mut self, reduce: bool) -> Result<()> {
-        let features = if reduce {
-            json!([{ "name": "prefers-reduced-motion", "value": "reduce" }])
+        self.emulate_media_features(if reduce {
+            &[("prefers-reduced-motion", "reduce")]
         } else {
-            json!([])
-        };
+            &[]
+        })
+    }
+
+    /// Chromium only: makes the page see these media features (e.g.
+    /// `("prefers-color-scheme", "dark")`); with none, the system's again.
+    pub fn emulate_media_features(&mut self, features: &[(&str, &str)]) -> Result<()> {
+        let features: Vec<Value> = features
+            .iter()
+            .map(|(name, value)| json!({ "name": name, "value": value }))
+            .collect();
         self.engine
             .session()?
             .chromium_cdp(
