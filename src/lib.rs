@@ -9,6 +9,7 @@
 //! - `search`, `palette`: finding things by name; which colour each country gets. Pure.
 //! - `growth`, `timeline`, `chart`: the network year by year, the timeline's layout, the growth
 //!   chart as SVG (plotters). Pure.
+//! - `export`: the data as CSV and JSON files with their sources, and the files' names. Pure.
 //! - `qr`: QR codes for the websites shown in kiosk mode. Pure.
 //! - `hooks`: the side effects (element size, wheel, keys, timers, media queries).
 //! - `components`: the Yew user interface, thin: it renders state and data.
@@ -18,6 +19,7 @@ pub mod chart;
 pub mod components;
 pub mod data;
 pub mod embed;
+pub mod export;
 pub mod format;
 pub mod geo;
 pub mod growth;

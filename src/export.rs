@@ -1,0 +1,416 @@
+//! The data as files to download: CSV (one row per association, for spreadsheets) and JSON (the
+//! associations with their countries, founding years and member counts, and every source they
+//! cite), and the files' names. Pure: the date comes from the caller.
+
+use crate::data::{Association, Dataset, Founding};
+use crate::format;
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+/// A calendar date, for file names and the JSON's `exported` field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// `2026-11-24`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// What a file holds and when it was made: `impala-associations-2026-11-24.csv`.
+pub fn file_name(subject: &str, date: Date, extension: &str) -> String {
+    format!("impala-{subject}-{}.{extension}", date.iso())
+}
+
+/// The columns of the CSV file, in order.
+pub const CSV_COLUMNS: [&str; 13] = [
+    "acronym",
+    "name",
+    "name_english",
+    "countries",
+    "country_codes",
+    "founded",
+    "founding_certainty",
+    "founded_as_shown",
+    "members",
+    "website",
+    "seat",
+    "represented_by",
+    "sources",
+];
+
+/// The associations as CSV (RFC 4180: commas, CRLF line ends, fields quoted where needed), oldest
+/// first, with a byte-order mark so that spreadsheets read the accents right.
+pub fn csv(data: &Dataset) -> String {
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, CSV_COLUMNS.iter().map(|c| (*c).to_owned()));
+    for association in data.associations_by_founding() {
+        let founded = match &association.founded {
+            Founding::Exact { year, .. } | Founding::Disputed { year, .. } => year.to_string(),
+            Founding::Unknown { .. } => String::new(),
+        };
+        let sources: Vec<String> = source_ids(association)
+            .into_iter()
+            .map(|id| match data.source(id) {
+                Some(source) => match &source.url {
+                    Some(url) => format!("{} <{url}>", source.title),
+                    None => source.title.to_string(),
+                },
+                None => id.to_owned(),
+            })
+            .collect();
+        push_row(
+            &mut out,
+            [
+                association.acronym.to_string(),
+                association
+                    .name_native
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_owned(),
+                association
+                    .name_english
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_owned(),
+                format::country_names(data, association.countries.iter().map(|c| &**c)),
+                association.countries.join(" "),
+                founded,
+                certainty(&association.founded).to_owned(),
+                format::founding(&association.founded),
+                association
+                    .members
+                    .first()
+                    .map(format::members)
+                    .unwrap_or_default(),
+                association
+                    .website
+                    .as_deref()
+                    .unwrap_or_default()
+                    .to_owned(),
+                association.seat.as_deref().unwrap_or_default().to_owned(),
+                association
+                    .represented_by
+                    .as_ref()
+                    .map(|r| r.association.to_string())
+                    .unwrap_or_default(),
+                sources.join("; "),
+            ],
+        );
+    }
+    out
+}
+
+fn push_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    let fields: Vec<String> = fields.into_iter().map(|f| csv_field(&f)).collect();
+    out.push_str(&fields.join(","));
+    out.push_str("\r\n");
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+fn certainty(founded: &Founding) -> &'static str {
+    match founded {
+        Founding::Exact { .. } => "exact",
+        Founding::Disputed { .. } => "disputed",
+        Founding::Unknown { .. } => "unknown",
+    }
+}
+
+/// Every source an association's facts cite, by id, each once, sorted.
+fn source_ids(association: &Association) -> BTreeSet<&str> {
+    let mut ids: BTreeSet<&str> = association.sources.iter().map(|s| &**s).collect();
+    match &association.founded {
+        Founding::Exact { sources, .. } | Founding::Unknown { sources, .. } => {
+            ids.extend(sources.iter().map(|s| &**s));
+        }
+        Founding::Disputed { sources, other, .. } => {
+            ids.extend(sources.iter().map(|s| &**s));
+            for year in other.iter() {
+                ids.extend(year.sources.iter().map(|s| &**s));
+            }
+        }
+    }
+    for count in association.members.iter() {
+        ids.extend(count.sources.iter().map(|s| &**s));
+    }
+    if let Some(joined) = &association.joined_impala {
+        ids.extend(joined.sources.iter().map(|s| &**s));
+    }
+    if let Some(represented) = &association.represented_by {
+        ids.extend(represented.sources.iter().map(|s| &**s));
+    }
+    for note in association.notes.iter() {
+        ids.extend(note.sources.iter().map(|s| &**s));
+    }
+    ids
+}
+
+/// The associations and their sources as JSON (UTF-8, pretty enough to read).
+pub fn json(data: &Dataset, exported: Date) -> String {
+    let mut out = String::from("{\n");
+    let _ = writeln!(
+        out,
+        "  \"title\": {},",
+        string("IMPALA's national associations of independent record labels")
+    );
+    let _ = writeln!(out, "  \"exported\": {},", string(&exported.iso()));
+    out.push_str("  \"associations\": [\n");
+    let associations = data.associations_by_founding();
+    for (i, a) in associations.iter().enumerate() {
+        let countries: Vec<String> = a
+            .countries
+            .iter()
+            .map(|code| {
+                let name = data.country(code).map_or(&**code, |c| &*c.name);
+                format!("{{\"code\": {}, \"name\": {}}}", string(code), string(name))
+            })
+            .collect();
+        let founded = match &a.founded {
+            Founding::Exact { year, .. } => {
+                format!("{{\"certainty\": \"exact\", \"year\": {year}}}")
+            }
+            Founding::Disputed { year, other, .. } => {
+                let others: Vec<String> = other.iter().map(|o| o.year.to_string()).collect();
+                format!(
+                    "{{\"certainty\": \"disputed\", \"year\": {year}, \"other_years\": [{}]}}",
+                    others.join(", ")
+                )
+            }
+            Founding::Unknown {
+                earliest, latest, ..
+            } => format!(
+                "{{\"certainty\": \"unknown\", \"earliest\": {earliest}, \"latest\": {latest}}}"
+            ),
+        };
+        let members: Vec<String> = a
+            .members
+            .iter()
+            .map(|m| {
+                let year = m.year.map_or_else(|| "null".to_owned(), |y| y.to_string());
+                format!(
+                    "{{\"count\": {}, \"as_written\": {}, \"year\": {year}}}",
+                    m.count,
+                    string(&format::members(m))
+                )
+            })
+            .collect();
+        let sources: Vec<String> = source_ids(a).into_iter().map(string).collect();
+        let _ = write!(
+            out,
+            "    {{\"acronym\": {}, \"name\": {}, \"name_english\": {}, \"countries\": [{}], \
+             \"founded\": {founded}, \"members\": [{}], \"website\": {}, \"seat\": {}, \
+             \"description\": {}, \"sources\": [{}]}}",
+            string(&a.acronym),
+            optional(a.name_native.as_deref()),
+            optional(a.name_english.as_deref()),
+            countries.join(", "),
+            members.join(", "),
+            optional(a.website.as_deref()),
+            optional(a.seat.as_deref()),
+            string(&a.description),
+            sources.join(", "),
+        );
+        out.push_str(if i + 1 < associations.len() {
+            ",\n"
+        } else {
+            "\n"
+        });
+    }
+    out.push_str("  ],\n  \"sources\": [\n");
+    for (i, source) in data.sources.iter().enumerate() {
+        let _ = write!(
+            out,
+            "    {{\"id\": {}, \"title\": {}, \"url\": {}}}",
+            string(&source.id),
+            string(&source.title),
+            optional(source.url.as_deref()),
+        );
+        out.push_str(if i + 1 < data.sources.len() {
+            ",\n"
+        } else {
+            "\n"
+        });
+    }
+    out.push_str("  ]\n}\n");
+    out
+}
+
+/// A JSON string.
+fn string(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn optional(value: Option<&str>) -> String {
+    value.map_or_else(|| "null".to_owned(), string)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::data::dataset;
+
+    /// RFC 4180 records, as a spreadsheet would read them.
+    fn parse_csv(text: &str) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let (mut row, mut field) = (Vec::new(), String::new());
+        let mut chars = text.chars().peekable();
+        let mut quoted = false;
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                (true, '"') => quoted = false,
+                (true, c) => field.push(c),
+                (false, '"') => quoted = true,
+                (false, ',') => row.push(std::mem::take(&mut field)),
+                (false, '\r') => {}
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (false, c) => field.push(c),
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn the_csv_has_a_header_and_one_row_per_association() {
+        let data = dataset();
+        let text = csv(data);
+        assert!(
+            text.starts_with('\u{feff}'),
+            "a byte-order mark for spreadsheets"
+        );
+        let rows = parse_csv(text.trim_start_matches('\u{feff}'));
+        assert_eq!(rows[0], CSV_COLUMNS);
+        assert_eq!(rows.len() - 1, data.associations.len());
+        assert_eq!(rows.len() - 1, 22);
+        for row in &rows {
+            assert_eq!(row.len(), CSV_COLUMNS.len(), "{row:?}");
+        }
+        let column = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap_or(0);
+        let by_acronym = |acronym: &str| {
+            rows.iter()
+                .find(|row| row[0] == acronym)
+                .unwrap_or_else(|| panic!("no row for {acronym}"))
+        };
+        assert_eq!(rows[1][0], "SOM", "oldest first");
+        assert_eq!(
+            rows[22][column("founded")],
+            "2018",
+            "RUNDA, the youngest, last"
+        );
+        let runda = by_acronym("RUNDA");
+        assert_eq!(runda[column("country_codes")].split(' ').count(), 8);
+        let vtmo = by_acronym("VTMÖ");
+        assert_eq!(vtmo[column("countries")], "Austria");
+        let indiero = by_acronym("INDIERO");
+        assert_eq!(indiero[column("founding_certainty")], "unknown");
+        assert_eq!(indiero[column("founded")], "");
+        assert_eq!(by_acronym("AIM")[column("founding_certainty")], "disputed");
+        // Every association cites its sources, by title and address.
+        for row in &rows[1..] {
+            assert!(
+                !row[column("sources")].is_empty(),
+                "{} cites nothing",
+                row[0]
+            );
+        }
+        assert!(text.contains("\r\n"));
+    }
+
+    #[test]
+    fn csv_fields_with_commas_and_quotes_are_quoted() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(
+            parse_csv("\"a, b\",\"say \"\"hi\"\"\"\r\n"),
+            [["a, b", "say \"hi\""]]
+        );
+    }
+
+    #[test]
+    fn the_json_parses_and_names_every_source_it_cites() {
+        let data = dataset();
+        let date = Date {
+            year: 2026,
+            month: 11,
+            day: 24,
+        };
+        let value: serde_json::Value = match serde_json::from_str(&json(data, date)) {
+            Ok(value) => value,
+            Err(error) => panic!("the JSON does not parse: {error}"),
+        };
+        assert_eq!(value["exported"], "2026-11-24");
+        let associations = value["associations"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(associations.len(), 22);
+        let sources = value["sources"].as_array().cloned().unwrap_or_default();
+        let known: BTreeSet<&str> = sources.iter().filter_map(|s| s["id"].as_str()).collect();
+        for a in &associations {
+            let cited = a["sources"].as_array().cloned().unwrap_or_default();
+            assert!(!cited.is_empty(), "{} cites nothing", a["acronym"]);
+            for id in &cited {
+                assert!(
+                    known.contains(id.as_str().unwrap_or_default()),
+                    "{id} is not listed"
+                );
+            }
+        }
+        let runda = associations.iter().find(|a| a["acronym"] == "RUNDA");
+        assert_eq!(
+            runda.map(|a| a["countries"].as_array().map_or(0, Vec::len)),
+            Some(8)
+        );
+        assert_eq!(string("a\"b\\c\n\u{1}"), "\"a\\\"b\\\\c\\n\\u0001\"");
+    }
+
+    #[test]
+    fn file_names_say_what_and_when() {
+        let date = Date {
+            year: 2026,
+            month: 3,
+            day: 7,
+        };
+        assert_eq!(
+            file_name("associations", date, "csv"),
+            "impala-associations-2026-03-07.csv"
+        );
+        assert_eq!(file_name("map", date, "png"), "impala-map-2026-03-07.png");
+    }
+}
