@@ -2,7 +2,7 @@
 //! the table, the details and the list.
 
 use super::{
-    AssociationList, AssociationTable, Details, EmbedDialog, EuropeMap, GrowthChart,
+    AssociationList, AssociationTable, Details, Downloads, EmbedDialog, EuropeMap, GrowthChart,
     HeadlineFigures, MapLegend, SearchBox, ThemeSwitch, Timeline, YearBar,
 };
 use crate::data::{dataset, headline};
@@ -194,6 +194,7 @@ pub fn app() -> Html {
             <footer class="app-footer">
                 if url.controls && !url.kiosk {
                     <ThemeSwitch theme={state.theme} dispatch={dispatch.clone()} />
+                    <Downloads has_map={state.view != View::Table} />
                 }
                 <p>
                     { "Facts: IMPALA's “20 things to know” article (2020) and the public sources named for each fact. Map: Natural Earth (public domain)." }

@@ -4,6 +4,7 @@
 //! is `None` when the first view is rendered at build time (`crate::prerender`).
 
 mod clipboard;
+mod download;
 mod element_size;
 mod embedding;
 mod interval;
@@ -17,6 +18,7 @@ mod wheel;
 mod window;
 
 pub use clipboard::copy_text;
+pub use download::{download_map_png, download_map_svg, download_text, today};
 pub use element_size::use_element_size;
 pub use embedding::{framing_parent, use_in_frame};
 pub use interval::use_interval;

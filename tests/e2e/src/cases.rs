@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::embed_cases;
 use crate::engines::{EngineKind, HEIGHT, WIDTH};
+use crate::export_cases;
 use crate::first_view_cases;
 use crate::map_cases;
 use crate::offline_cases;
@@ -135,6 +136,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
     (
         "themes_change_the_colours",
         theme_cases::themes_change_the_colours,
+    ),
+    (
+        "downloads_give_the_map_and_the_data",
+        export_cases::downloads_give_the_map_and_the_data,
     ),
     (
         "first_view_shows_without_javascript",

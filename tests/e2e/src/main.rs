@@ -78,6 +78,7 @@
 mod cases;
 mod embed_cases;
 mod engines;
+mod export_cases;
 mod first_view_cases;
 mod http;
 mod map_cases;

@@ -217,6 +217,17 @@ impl<'a> Page<'a> {
         Ok(path.to_path_buf())
     }
 
+    /// Saves `bytes` beside the screenshots as `<engine>-<name>` (a downloaded file, to look at).
+    pub fn save_beside_screenshots(&self, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+        let path = self
+            .screenshot_dir
+            .join(format!("{}-{name}", self.engine.kind.name()));
+        std::fs::create_dir_all(self.screenshot_dir)
+            .map_err(|e| format!("{}: {e}", self.screenshot_dir.display()))?;
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(path)
+    }
+
     /// What the page passed to `console.error`, plus uncaught errors, failed
     /// resource loads and unhandled rejections (see `server::CONSOLE_RECORDER`).
     pub fn console_errors(&self) -> Result<Vec<String>> {

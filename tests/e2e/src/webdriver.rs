@@ -279,7 +279,7 @@ fn truncate(s: &str, max: usize) -> String {
 }
 
 /// Standard base64 (padding and whitespace tolerated).
-fn base64_decode(s: &str) -> Result<Vec<u8>> {
+pub(crate) fn base64_decode(s: &str) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len() * 3 / 4);
     let (mut acc, mut bits) = (0u32, 0u32);
     for c in s.bytes() {
