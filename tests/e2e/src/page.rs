@@ -261,12 +261,18 @@ impl<'a> Page<'a> {
     /// Makes the viewport (`window.innerWidth` x `innerHeight`) exactly
     /// `width` x `height` CSS pixels, e.g. 360x740 (a phone), 1280x800 or
     /// 3840x2160 (the largest supported). Waits until the page sees the new
-    /// size (WebKit resizes asynchronously). The next case starts from the
+    /// size (WebKit resizes asynchronously) and the app has painted for it. The next case starts from the
     /// default 1280x900 again.
     pub fn set_viewport(&mut self, width: u32, height: u32) -> Result<()> {
         self.engine
             .set_viewport(width, height)
-            .map_err(|e| format!("set_viewport({width}, {height}): {e}"))
+            .map_err(|e| format!("set_viewport({width}, {height}): {e}"))?;
+        // The app lays itself out again for the new size (its resize observers re-render):
+        // let that frame be painted before a case clicks where things now are.
+        self.engine
+            .session()?
+            .execute_async(AFTER_NEXT_PAINT, Vec::new())
+            .map(drop)
     }
 
     /// Moves the mouse pointer onto the first element matching `css` with
