@@ -131,31 +131,25 @@ fn certainty(founded: &Founding) -> &'static str {
 
 /// Every source an association's facts cite, by id, each once, sorted.
 fn source_ids(association: &Association) -> BTreeSet<&str> {
-    let mut ids: BTreeSet<&str> = association.sources.iter().map(|s| &**s).collect();
-    match &association.founded {
-        Founding::Exact { sources, .. } | Founding::Unknown { sources, .. } => {
-            ids.extend(sources.iter().map(|s| &**s));
-        }
-        Founding::Disputed { sources, other, .. } => {
-            ids.extend(sources.iter().map(|s| &**s));
-            for year in other.iter() {
-                ids.extend(year.sources.iter().map(|s| &**s));
-            }
-        }
-    }
-    for count in association.members.iter() {
-        ids.extend(count.sources.iter().map(|s| &**s));
-    }
-    if let Some(joined) = &association.joined_impala {
-        ids.extend(joined.sources.iter().map(|s| &**s));
-    }
-    if let Some(represented) = &association.represented_by {
-        ids.extend(represented.sources.iter().map(|s| &**s));
-    }
-    for note in association.notes.iter() {
-        ids.extend(note.sources.iter().map(|s| &**s));
-    }
-    ids
+    let other_years = match &association.founded {
+        Founding::Disputed { other, .. } => &other[..],
+        _ => &[],
+    };
+    [&association.sources[..], association.founded.sources()]
+        .into_iter()
+        .chain(other_years.iter().map(|year| &year.sources[..]))
+        .chain(association.members.iter().map(|count| &count.sources[..]))
+        .chain(
+            association
+                .joined_impala
+                .iter()
+                .map(|joined| &joined.sources[..]),
+        )
+        .chain(association.represented_by.iter().map(|by| &by.sources[..]))
+        .chain(association.notes.iter().map(|note| &note.sources[..]))
+        .flatten()
+        .map(|id| &**id)
+        .collect()
 }
 
 /// The associations and their sources as JSON (UTF-8, pretty enough to read).

@@ -91,18 +91,25 @@ fn all_rules() -> Vec<(String, String)> {
     style_sheets().values().flat_map(|css| rules(css)).collect()
 }
 
+/// The custom properties a rule's body sets, as `(name without the dashes, value)`, in order.
+fn custom_properties(body: &str) -> Vec<(String, String)> {
+    body.split(';')
+        .filter_map(|declaration| declaration.trim().split_once(':'))
+        .filter_map(|(name, value)| {
+            let name = name.trim().strip_prefix("--")?;
+            Some((name.to_owned(), value.trim().to_owned()))
+        })
+        .collect()
+}
+
 /// The `--name: #rrggbb;` custom properties of the `:root` rules (name without the dashes).
 /// A name defined twice is an error: the style sheets would depend on their order.
 fn colours() -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for (selector, body) in all_rules().iter().filter(|(s, _)| s == ":root") {
-        for declaration in body.split(';') {
-            let Some((name, value)) = declaration.trim().split_once(':') else {
-                continue;
-            };
-            let (name, value) = (name.trim(), value.trim());
-            if let (Some(name), true) = (name.strip_prefix("--"), value.starts_with('#')) {
-                let previous = out.insert(name.to_owned(), value.to_owned());
+        for (name, value) in custom_properties(body) {
+            if value.starts_with('#') {
+                let previous = out.insert(name.clone(), value);
                 assert!(previous.is_none(), "--{name} is defined twice ({selector})");
             }
         }
@@ -128,14 +135,7 @@ fn theme_rule(theme: &str) -> Vec<(String, String)> {
         .map(|(_, body)| body)
         .collect();
     assert_eq!(bodies.len(), 1, "one rule `{selector}` in styles/*.css");
-    bodies[0]
-        .split(';')
-        .filter_map(|declaration| declaration.trim().split_once(':'))
-        .filter_map(|(name, value)| {
-            let name = name.trim().strip_prefix("--")?;
-            Some((name.to_owned(), value.trim().to_owned()))
-        })
-        .collect()
+    custom_properties(bodies[0])
 }
 
 /// The colours in effect in each theme: light's, then each other theme's over them. A theme may
@@ -584,14 +584,9 @@ fn a_dark_system_gets_the_dark_theme_when_the_url_asks_for_none() {
         .into_iter()
         .find(|(selector, _)| *selector == theme_selector("auto"))
         .expect("the auto theme's rule in a dark system");
-    let declarations: Vec<(String, String)> = auto
-        .1
-        .split(';')
-        .filter_map(|d| d.trim().split_once(':'))
-        .filter_map(|(n, v)| Some((n.trim().strip_prefix("--")?.to_owned(), v.trim().to_owned())))
-        .collect();
     assert_eq!(
-        declarations, dark,
+        custom_properties(&auto.1),
+        dark,
         "auto in a dark system is the dark theme"
     );
 }

@@ -22,11 +22,15 @@ fn warn(what: &str, error: &JsValue) {
     web_sys::console::warn_2(&JsValue::from_str(what), error);
 }
 
+fn document() -> Result<web_sys::Document, JsValue> {
+    super::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
 /// Saves `href` (a `blob:` or `data:` address) as the file `name`.
 fn save(href: &str, name: &str) -> Result<(), JsValue> {
-    let document = super::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let document = document()?;
     let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(href);
     anchor.set_download(name);
@@ -95,12 +99,11 @@ fn local_url(value: String) -> String {
 /// The map (`svg.europe-map`) as a stand-alone SVG document: each element carries its computed
 /// colours, and the root its size on screen. `None` when there is no map on the page.
 pub fn map_svg() -> Option<(String, f64, f64)> {
-    let document = super::window()?.document()?;
-    let map = document.query_selector("svg.europe-map").ok()??;
+    let window = super::window()?;
+    let map = window.document()?.query_selector("svg.europe-map").ok()??;
     let copy: Element = map.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     let originals = map.query_selector_all("*").ok()?;
     let copies = copy.query_selector_all("*").ok()?;
-    let window = super::window()?;
     for i in 0..originals.length() {
         let (Some(original), Some(copied)) = (originals.item(i), copies.item(i)) else {
             continue;
@@ -158,9 +161,7 @@ pub fn download_map_png(name: &str) {
 
 async fn draw_png(svg: &str, width: f64, height: f64, name: &str) -> Result<(), JsValue> {
     const SCALE: f64 = 2.0;
-    let document = super::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let document = document()?;
     let image = HtmlImageElement::new()?;
     let source = format!(
         "data:image/svg+xml;charset=utf-8,{}",
