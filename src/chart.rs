@@ -23,6 +23,7 @@
 //!   treads, a dot on each line there and the year above the plot.
 
 use crate::growth::{describe, YearTotals};
+use crate::i18n::{fill, Lang, Strings};
 use plotters::backend::SVGBackend;
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, IntoDrawingArea};
@@ -49,6 +50,8 @@ pub struct ChartStyle {
     pub marker: (u8, u8, u8),
     /// Size of all text, in CSS pixels.
     pub font_px: f64,
+    /// The labels at the lines' ends: associations, countries (in the interface's language).
+    pub labels: (&'static str, &'static str),
 }
 
 impl Default for ChartStyle {
@@ -67,6 +70,7 @@ impl Default for ChartStyle {
             grid: (0xd0, 0xd7, 0xde),
             marker: (0x57, 0x60, 0x6a),
             font_px: 13.0,
+            labels: (EN.chart_associations, EN.chart_countries),
         }
     }
 }
@@ -80,10 +84,8 @@ const CHAR_WIDTH_EM: f64 = 0.58;
 const TICK: f64 = 5.0;
 /// Space between text and what it labels, in pixels.
 const GAP: f64 = 4.0;
-/// Label of the associations line.
-const ASSOCIATIONS_LABEL: &str = "associations";
-/// Label of the countries line.
-const COUNTRIES_LABEL: &str = "countries";
+/// The English words, for the default style.
+const EN: &Strings = Lang::En.strings();
 
 /// The estimated width of a text, in pixels.
 fn text_width(text: &str, font_px: f64) -> f64 {
@@ -123,7 +125,7 @@ impl Frame {
         let widest_count = (largest + count_step).to_string();
         let left = GAP + text_width(&widest_count, font) + GAP + TICK;
         let right = GAP
-            + [ASSOCIATIONS_LABEL, COUNTRIES_LABEL]
+            + [style.labels.0, style.labels.1]
                 .map(|label| text_width(label, font))
                 .into_iter()
                 .fold(0.0, f64::max);
@@ -321,12 +323,12 @@ fn draw(
         }
         let x = frame.right + GAP;
         root.draw(&Text::new(
-            ASSOCIATIONS_LABEL,
+            style.labels.0,
             px(x, ya),
             text(&associations, HPos::Left, VPos::Center),
         ))?;
         root.draw(&Text::new(
-            COUNTRIES_LABEL,
+            style.labels.1,
             px(x, yc),
             text(&countries, HPos::Left, VPos::Center),
         ))?;
@@ -372,7 +374,7 @@ fn draw(
 /// at the first year with an association (or the first year of the series, if none has one),
 /// ends at the last year, and adds the chosen year in the words of [`describe`] when it is one
 /// of the series' years. Empty for an empty series.
-pub fn chart_summary(series: &[YearTotals], chosen_year: Option<u16>) -> String {
+pub fn chart_summary(t: &Strings, series: &[YearTotals], chosen_year: Option<u16>) -> String {
     let (Some(first), Some(last)) = (
         series
             .iter()
@@ -382,18 +384,26 @@ pub fn chart_summary(series: &[YearTotals], chosen_year: Option<u16>) -> String 
     ) else {
         return String::new();
     };
-    let figures = |t: &YearTotals| {
-        let words = describe(&YearTotals {
-            possible: 0,
-            ..t.clone()
-        });
-        let counts = words.split_once(": ").map_or(words.as_str(), |(_, c)| c);
-        format!("{counts} in {}", t.year)
+    let figures = |totals: &YearTotals| {
+        let (associations, countries) = crate::growth::counts(t, totals);
+        fill(
+            t.totals_in_year,
+            &[
+                ("associations", &associations),
+                ("countries", &countries),
+                ("year", &totals.year.to_string()),
+            ],
+        )
     };
-    let mut text = format!("From {} to {}", figures(first), figures(last));
+    let mut text = fill(
+        t.growth_from_to,
+        &[("first", &figures(first)), ("last", &figures(last))],
+    );
     if let Some(chosen) = chosen_year.and_then(|year| series.iter().find(|t| t.year == year)) {
-        text.push_str("; in ");
-        text.push_str(&describe(chosen));
+        text.push_str(&fill(
+            t.growth_chosen,
+            &[("year_totals", &describe(t, chosen))],
+        ));
     }
     text.push('.');
     text
@@ -652,7 +662,7 @@ mod tests {
         let svg = growth_chart_svg(&[], Some(2000), &style);
         assert_eq!(elements(&svg).len(), 1);
         assert!(svg.contains("viewBox=\"0 0 480 280\""));
-        assert_eq!(chart_summary(&[], Some(2000)), "");
+        assert_eq!(chart_summary(EN, &[], Some(2000)), "");
     }
 
     #[test]
@@ -664,14 +674,14 @@ mod tests {
             last.associations, last.countries
         );
         assert_eq!((first.associations, first.countries), (1, 1));
-        assert_eq!(chart_summary(&all, None), format!("{start}."));
+        assert_eq!(chart_summary(EN, &all, None), format!("{start}."));
         for year in [1990, 2003, 2012, 2021] {
             assert_eq!(
-                chart_summary(&all, Some(year)),
-                format!("{start}; in {}.", describe(&totals(dataset(), year)))
+                chart_summary(EN, &all, Some(year)),
+                format!("{start}; in {}.", describe(EN, &totals(dataset(), year)))
             );
         }
-        assert_eq!(chart_summary(&all, Some(1900)), format!("{start}."));
+        assert_eq!(chart_summary(EN, &all, Some(1900)), format!("{start}."));
     }
 
     #[test]

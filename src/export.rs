@@ -4,8 +4,13 @@
 
 use crate::data::{Association, Dataset, Founding};
 use crate::format;
+use crate::i18n::{Lang, Strings};
 use std::collections::BTreeSet;
 use std::fmt::Write;
+
+/// The files are written in English, whatever the interface's language: column names and
+/// values stay the same for every reader and every script.
+const EN: &Strings = Lang::En.strings();
 
 /// A calendar date, for file names and the JSON's `exported` field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,15 +83,15 @@ pub fn csv(data: &Dataset) -> String {
                     .as_deref()
                     .unwrap_or_default()
                     .to_owned(),
-                format::country_names(data, association.countries.iter().map(|c| &**c)),
+                format::country_names(EN, data, association.countries.iter().map(|c| &**c)),
                 association.countries.join(" "),
                 founded,
                 certainty(&association.founded).to_owned(),
-                format::founding(&association.founded),
+                format::founding(EN, &association.founded),
                 association
                     .members
                     .first()
-                    .map(format::members)
+                    .map(|count| format::members(EN, count))
                     .unwrap_or_default(),
                 association
                     .website
@@ -197,7 +202,7 @@ pub fn json(data: &Dataset, exported: Date) -> String {
                 format!(
                     "{{\"count\": {}, \"as_written\": {}, \"year\": {year}}}",
                     m.count,
-                    string(&format::members(m))
+                    string(&format::members(EN, m))
                 )
             })
             .collect();

@@ -1,30 +1,52 @@
-//! Words and numbers as the app writes them: founding years with their certainty, member counts,
-//! lists of country names. Pure functions of the data; no `yew`, no `web_sys`.
+//! Words and numbers as the app writes them, in the interface's language: founding years with
+//! their certainty, member counts, lists of country names. Pure functions of the data and the
+//! language's [`Strings`]; no `yew`, no `web_sys`.
 
 use crate::data::{Dataset, Founding, MemberCount, Qualifier};
+use crate::i18n::{fill, Strings};
 
 /// A founding year as shown in lists: "1974", "1998 (also given as 1999)",
 /// "unknown (2011–2019)".
-pub fn founding(founded: &Founding) -> String {
+pub fn founding(t: &Strings, founded: &Founding) -> String {
     match founded {
         Founding::Exact { year, .. } => year.to_string(),
         Founding::Disputed { year, other, .. } => {
             let others: Vec<String> = other.iter().map(|o| o.year.to_string()).collect();
-            format!("{year} (also given as {})", join_words(&others, "or"))
+            fill(
+                t.also_given_as,
+                &[
+                    ("year", &year.to_string()),
+                    ("others", &join_words(&others, t.or)),
+                ],
+            )
         }
         Founding::Unknown {
             earliest, latest, ..
-        } => format!("unknown ({earliest}–{latest})"),
+        } => fill_owned(t.unknown_range, &range(*earliest, *latest)),
     }
 }
 
-/// A whole number with thousands separators: 1200 -> "1,200".
-pub fn thousands(n: u32) -> String {
+fn range(earliest: u16, latest: u16) -> [(&'static str, String); 2] {
+    [
+        ("earliest", earliest.to_string()),
+        ("latest", latest.to_string()),
+    ]
+}
+
+/// `fill` for owned values.
+fn fill_owned(template: &str, values: &[(&'static str, String)]) -> String {
+    let borrowed: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(template, &borrowed)
+}
+
+/// A whole number with the language's thousands separator: 1200 -> "1,200" (English),
+/// "1 200" (French, a narrow no-break space), "1.200" (German).
+pub fn thousands(t: &Strings, n: u32) -> String {
     let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push_str(t.thousands_separator);
         }
         out.push(c);
     }
@@ -32,34 +54,54 @@ pub fn thousands(n: u32) -> String {
 }
 
 /// A member count: "over 1,000 members (2020)", "about 1,500 labels (2020)", "78 members".
-pub fn members(count: &MemberCount) -> String {
-    let qualifier = match count.qualifier {
-        Qualifier::Exact => "",
-        Qualifier::About => "about ",
-        Qualifier::Over => "over ",
-        Qualifier::CloseTo => "close to ",
+/// A unit the language does not know is shown as the data writes it.
+pub fn members(t: &Strings, count: &MemberCount) -> String {
+    let number = thousands(t, count.count);
+    let qualified = match count.qualifier {
+        Qualifier::Exact => number,
+        Qualifier::About => fill(t.about, &[("count", &number)]),
+        Qualifier::Over => fill(t.over, &[("count", &number)]),
+        Qualifier::CloseTo => fill(t.close_to, &[("count", &number)]),
     };
-    let unit = count.unit.as_deref().unwrap_or("members");
+    let unit = match count.unit.as_deref() {
+        None | Some("members") => t.unit_members,
+        Some("labels") => t.unit_labels,
+        Some(other) => other,
+    };
     match count.year {
-        Some(year) => format!("{qualifier}{} {unit} ({year})", thousands(count.count)),
-        None => format!("{qualifier}{} {unit}", thousands(count.count)),
+        Some(year) => fill(
+            t.count_unit_year,
+            &[
+                ("count", &qualified),
+                ("unit", unit),
+                ("year", &year.to_string()),
+            ],
+        ),
+        None => fill(t.count_unit, &[("count", &qualified), ("unit", unit)]),
     }
 }
 
-/// English names of the given country codes, in order, joined: "Slovenia, Croatia and Serbia".
-/// A code missing from the data is shown as the code itself.
-pub fn country_names<'a>(data: &'a Dataset, codes: impl IntoIterator<Item = &'a str>) -> String {
-    let names: Vec<String> = codes
-        .into_iter()
-        .map(|code| {
-            data.country(code)
-                .map_or_else(|| code.to_string(), |country| country.name.to_string())
-        })
-        .collect();
-    join_words(&names, "and")
+/// A country's name in the interface's language; the code itself when the data lacks it.
+pub fn country_name<'a>(t: &Strings, data: &'a Dataset, code: &'a str) -> &'a str {
+    data.country(code)
+        .map_or(code, |country| t.country_name(code, &country.name))
 }
 
-/// "a", "a and b", "a, b and c" (with `and` or `or`).
+/// Names of the given country codes, in order, joined: "Slovenia, Croatia and Serbia".
+/// A code missing from the data is shown as the code itself.
+pub fn country_names<'a>(
+    t: &Strings,
+    data: &'a Dataset,
+    codes: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let names: Vec<String> = codes
+        .into_iter()
+        .map(|code| country_name(t, data, code).to_string())
+        .collect();
+    join_words(&names, t.and)
+}
+
+/// "a", "a and b", "a, b and c" (with the language's `and` or `or`).
 pub fn join_words(words: &[String], conjunction: &str) -> String {
     match words {
         [] => String::new(),
@@ -70,37 +112,36 @@ pub fn join_words(words: &[String], conjunction: &str) -> String {
 
 /// A founding year as spoken after a name: "founded 1993", "founded 1998 (also given as 1999)",
 /// "founding year unknown (2011–2019)".
-pub fn founded_phrase(founded: &Founding) -> String {
+pub fn founded_phrase(t: &Strings, founded: &Founding) -> String {
     match founded {
         Founding::Unknown {
             earliest, latest, ..
-        } => format!("founding year unknown ({earliest}–{latest})"),
-        _ => format!("founded {}", founding(founded)),
+        } => fill_owned(t.founded_unknown, &range(*earliest, *latest)),
+        _ => fill(t.founded_year, &[("year", &founding(t, founded))]),
     }
 }
 
 /// A country and its associations, as one line: the accessible name of a country on the map.
 /// "Germany: VUT, founded 1993"; "France: UPFI, founded 1996 (also given as 1986 or 1993); FELIN,
 /// founding year unknown (2010–2020)". A code missing from the data is shown as the code itself.
-pub fn country_summary(data: &Dataset, code: &str) -> String {
-    let name = data
-        .country(code)
-        .map_or_else(|| code.to_string(), |country| country.name.to_string());
+pub fn country_summary(t: &Strings, data: &Dataset, code: &str) -> String {
+    let name = country_name(t, data, code);
     let associations: Vec<String> = data
         .associations_in(code)
-        .map(|a| format!("{}, {}", a.acronym, founded_phrase(&a.founded)))
+        .map(|a| format!("{}, {}", a.acronym, founded_phrase(t, &a.founded)))
         .collect();
     if associations.is_empty() {
-        name
+        name.to_string()
     } else {
         format!("{name}: {}", associations.join("; "))
     }
 }
 
 /// What a screen reader announces when something is selected: "VUT selected: Verband
-/// unabhängiger Musikunternehmen, Germany, founded 1993. Details follow the map."; for a country
-/// with several associations, their acronyms.
+/// unabhängiger Musikunternehmen, Germany, founded 1993. The details follow the map."; for a
+/// country with several associations, their acronyms.
 pub fn selection_announcement(
+    t: &Strings,
     data: &Dataset,
     selection: Option<crate::state::Selection>,
 ) -> String {
@@ -109,13 +150,17 @@ pub fn selection_announcement(
         None => String::new(),
         Some(Selection::Association(acronym)) => match data.association(acronym) {
             Some(a) => {
-                let name = a.name_english.as_deref().or(a.name_native.as_deref());
-                let countries = country_names(data, a.countries.iter().map(|c| c.as_ref()));
+                let name = a.name_native.as_deref().or(a.name_english.as_deref());
+                let countries = country_names(t, data, a.countries.iter().map(|c| c.as_ref()));
                 let named = name.map_or_else(String::new, |name| format!("{name}, "));
-                format!(
-                    "{} selected: {named}{countries}, {}. The details follow the map.",
-                    a.acronym,
-                    founded_phrase(&a.founded)
+                fill(
+                    t.announce_association,
+                    &[
+                        ("acronym", &a.acronym),
+                        ("name", &named),
+                        ("countries", &countries),
+                        ("founded", &founded_phrase(t, &a.founded)),
+                    ],
                 )
             }
             None => String::new(),
@@ -125,11 +170,13 @@ pub fn selection_announcement(
                 .associations_in(code)
                 .map(|a| a.acronym.to_string())
                 .collect();
-            let name = data.country(code).map_or(code, |c| &*c.name);
-            format!(
-                "{name} selected: {} associations, {}. Choose one in the details.",
-                acronyms.len(),
-                join_words(&acronyms, "and")
+            fill(
+                t.announce_country,
+                &[
+                    ("country", country_name(t, data, code)),
+                    ("count", &acronyms.len().to_string()),
+                    ("acronyms", &join_words(&acronyms, t.and)),
+                ],
             )
         }
     }
@@ -138,6 +185,9 @@ pub fn selection_announcement(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+
+    const EN: &Strings = Lang::En.strings();
     use crate::data::{dataset, OtherYear};
     use std::borrow::Cow;
 
@@ -150,7 +200,7 @@ mod tests {
             (1200, "1,200"),
             (1234567, "1,234,567"),
         ] {
-            assert_eq!(thousands(n), text);
+            assert_eq!(thousands(EN, n), text);
         }
     }
 
@@ -173,13 +223,14 @@ mod tests {
                 },
             ]),
         };
-        assert_eq!(founding(&founded), "1996 (also given as 1986 or 1993)");
+        assert_eq!(founding(EN, &founded), "1996 (also given as 1986 or 1993)");
     }
 
     #[test]
     fn real_foundings_read_as_expected() {
         let data = dataset();
-        let text = |acronym: &str| founding(&data.association(acronym).expect("in data").founded);
+        let text =
+            |acronym: &str| founding(EN, &data.association(acronym).expect("in data").founded);
         assert_eq!(text("SOM"), "1974");
         assert_eq!(text("AIM"), "1998 (also given as 1999)");
         assert_eq!(text("INDIERO"), "unknown (2011–2019)");
@@ -190,7 +241,7 @@ mod tests {
         let data = dataset();
         let runda = data.association("RUNDA").expect("in data");
         assert_eq!(
-            country_names(data, runda.countries.iter().map(|c| c.as_ref())),
+            country_names(EN, data, runda.countries.iter().map(|c| c.as_ref())),
             "Slovenia, Croatia, Serbia, Bosnia and Herzegovina, Kosovo, Montenegro, North Macedonia and Albania"
         );
     }
@@ -199,7 +250,7 @@ mod tests {
     fn member_counts_carry_their_qualifier_unit_and_year() {
         let data = dataset();
         let first =
-            |acronym: &str| members(&data.association(acronym).expect("in data").members[0]);
+            |acronym: &str| members(EN, &data.association(acronym).expect("in data").members[0]);
         assert_eq!(first("AIM"), "over 1,000 members (2020)");
         assert_eq!(first("FELIN"), "about 1,500 labels (2020)");
         assert_eq!(first("UPFI"), "78 members");
@@ -208,12 +259,15 @@ mod tests {
     #[test]
     fn a_country_summary_names_the_country_and_each_association_with_its_year() {
         let data = dataset();
-        assert_eq!(country_summary(data, "DE"), "Germany: VUT, founded 1993");
         assert_eq!(
-            country_summary(data, "FR"),
+            country_summary(EN, data, "DE"),
+            "Germany: VUT, founded 1993"
+        );
+        assert_eq!(
+            country_summary(EN, data, "FR"),
             "France: UPFI, founded 1996 (also given as 1986 or 1993); FELIN, founding year unknown (2010–2020)"
         );
-        assert_eq!(country_summary(data, "ZZ"), "ZZ");
+        assert_eq!(country_summary(EN, data, "ZZ"), "ZZ");
     }
 
     #[test]
@@ -221,13 +275,31 @@ mod tests {
         use crate::state::Selection;
         let data = dataset();
         assert_eq!(
-            selection_announcement(data, Some(Selection::Association("VUT"))),
+            selection_announcement(EN, data, Some(Selection::Association("VUT"))),
             "VUT selected: Verband Unabhängiger Musikunternehmer, Germany, founded 1993. The details follow the map."
         );
         assert_eq!(
-            selection_announcement(data, Some(Selection::Country("IT"))),
+            selection_announcement(EN, data, Some(Selection::Country("IT"))),
             "Italy selected: 2 associations, PMI and AUDIOCOOP. Choose one in the details."
         );
-        assert_eq!(selection_announcement(data, None), "");
+        assert_eq!(selection_announcement(EN, data, None), "");
+    }
+
+    #[test]
+    fn french_and_german_write_numbers_years_and_countries_their_own_way() {
+        let data = dataset();
+        let (fr, de) = (Lang::Fr.strings(), Lang::De.strings());
+        let aim = &data.association("AIM").expect("in data").members[0];
+        assert_eq!(members(fr, aim), "plus de 1\u{202f}000 membres (2020)");
+        assert_eq!(members(de, aim), "über 1.000 Mitglieder (2020)");
+        let felin = &data.association("FELIN").expect("in data").members[0];
+        assert_eq!(members(de, felin), "etwa 1.500 Labels (2020)");
+        assert_eq!(
+            country_summary(de, data, "AT"),
+            "Österreich: VTMÖ, gegründet 2003"
+        );
+        assert_eq!(country_names(fr, data, ["SI", "HR"]), "Slovénie et Croatie");
+        let aim_year = &data.association("AIM").expect("in data").founded;
+        assert_eq!(founding(de, aim_year), "1998 (laut anderen Quellen 1999)");
     }
 }

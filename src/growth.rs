@@ -10,6 +10,7 @@
 //! `earliest` to the year before (see [`status`]).
 
 use crate::data::{Dataset, Founding};
+use crate::i18n::{fill, Strings};
 use std::collections::BTreeSet;
 
 /// The last year of every series is at least this one: the year after IMPALA's article of 2020
@@ -160,26 +161,39 @@ pub fn series(data: &'static Dataset) -> Vec<YearTotals> {
     (first..=last).map(|year| totals(data, year)).collect()
 }
 
-/// "1 association", "2 associations".
-fn counted(n: usize, singular: &str, plural: &str) -> String {
-    format!("{n} {}", if n == 1 { singular } else { plural })
+/// The year's counts in words: ("1 association", "2 countries").
+pub fn counts(t: &Strings, totals: &YearTotals) -> (String, String) {
+    let counted = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            one.to_string()
+        } else {
+            fill(many, &[("count", &n.to_string())])
+        }
+    };
+    (
+        counted(totals.associations, t.one_association, t.n_associations),
+        counted(totals.countries, t.one_country, t.n_countries),
+    )
 }
 
 /// The state of a year in words, as the year slider speaks it: "2003: 11 associations in 13
 /// countries", "1974: 1 association in 1 country", and when some may exist without their year
 /// being known, ", and 1 more whose founding year is unknown" (or "2 more whose founding years
 /// are unknown").
-pub fn describe(totals: &YearTotals) -> String {
-    let mut text = format!(
-        "{}: {} in {}",
-        totals.year,
-        counted(totals.associations, "association", "associations"),
-        counted(totals.countries, "country", "countries"),
+pub fn describe(t: &Strings, totals: &YearTotals) -> String {
+    let (associations, countries) = counts(t, totals);
+    let mut text = fill(
+        t.year_totals,
+        &[
+            ("year", &totals.year.to_string()),
+            ("associations", &associations),
+            ("countries", &countries),
+        ],
     );
     match totals.possible {
         0 => {}
-        1 => text.push_str(", and 1 more whose founding year is unknown"),
-        n => text.push_str(&format!(", and {n} more whose founding years are unknown")),
+        1 => text.push_str(t.one_more_unknown),
+        n => text.push_str(&fill(t.n_more_unknown, &[("count", &n.to_string())])),
     }
     text
 }
@@ -188,6 +202,7 @@ pub fn describe(totals: &YearTotals) -> String {
 mod tests {
     use super::*;
     use crate::data::{dataset, OtherYear};
+    use crate::i18n::Lang;
     use std::borrow::Cow;
 
     fn exact(year: u16) -> Founding {
@@ -338,7 +353,7 @@ mod tests {
             ),
         ];
         for (totals, expected) in cases {
-            assert_eq!(describe(&totals), expected);
+            assert_eq!(describe(Lang::En.strings(), &totals), expected);
         }
     }
 }

@@ -4,7 +4,8 @@
 //! Crate map:
 //! - `data`: the embedded data set (checked at build time), its model and queries. Pure.
 //! - `geo`: projection, SVG path strings and the prepared map of Europe. Pure.
-//! - `format`: how numbers, years and lists are written. Pure.
+//! - `i18n`: the interface's words in English, French and German. Pure.
+//! - `format`: how numbers, years and lists are written, in each language. Pure.
 //! - `state`: the app's state and its one reducer. Pure.
 //! - `search`, `palette`: finding things by name; which colour each country gets. Pure.
 //! - `growth`, `timeline`, `chart`: the network year by year, the timeline's layout, the growth
@@ -24,6 +25,7 @@ pub mod format;
 pub mod geo;
 pub mod growth;
 pub mod hooks;
+pub mod i18n;
 pub mod kiosk;
 pub mod palette;
 #[cfg(not(target_arch = "wasm32"))]

@@ -150,11 +150,11 @@ impl Period {
         format!("--period-{}", self.key())
     }
 
-    /// For people: `1970s`, `founding year unknown`.
-    pub fn label(self) -> String {
+    /// For people, in the interface's language: `1970s`, `founding year unknown`.
+    pub fn label(self, t: &crate::i18n::Strings) -> String {
         match self {
-            Period::Decade(_) => self.key(),
-            Period::Unknown => "founding year unknown".to_owned(),
+            Period::Decade(start) => crate::i18n::fill(t.decade, &[("decade", &start.to_string())]),
+            Period::Unknown => t.period_unknown.to_owned(),
         }
     }
 }
@@ -467,9 +467,12 @@ mod tests {
         assert_eq!(decade.key(), "1970s");
         assert_eq!(decade.class(), "fill-p1970s");
         assert_eq!(decade.custom_property(), "--period-1970s");
-        assert_eq!(decade.label(), "1970s");
+        assert_eq!(decade.label(crate::i18n::Lang::En.strings()), "1970s");
         assert_eq!(Period::Unknown.class(), "fill-punknown");
-        assert_eq!(Period::Unknown.label(), "founding year unknown");
+        assert_eq!(
+            Period::Unknown.label(crate::i18n::Lang::En.strings()),
+            "founding year unknown"
+        );
         assert!(Period::Decade(2010) < Period::Unknown && decade < Period::Decade(1980));
     }
 

@@ -3,10 +3,12 @@
 //!
 //! Both the query and every searchable form are [`fold`]ed (lowercase, accents stripped,
 //! punctuation as spaces), so "vtmo" finds VTMÖ and "osterr" finds Österreich. An association is
-//! found by its acronym, `name_native` or `name_english`; a country by its English name, any of
+//! found by its acronym, `name_native` or `name_english`; a country by its name in the interface's
+//! language, its English name, any of
 //! its `native_names`, or its ISO code (exact match only).
 
 use crate::data::{Association, Country, Dataset};
+use crate::i18n::Strings;
 use crate::state::Selection;
 
 /// One search result.
@@ -125,10 +127,11 @@ fn best<'a>(query: &str, primary: &str, others: impl Iterator<Item = &'a str>) -
 /// Finds up to `limit` associations and countries matching `query`, best first.
 ///
 /// Ranking: by match tier (whole form, start of form, start of a word, anywhere, all words in any
-/// order), then a match on the acronym or English country name before one on another name, then
+/// order), then a match on the acronym or the country's name in the interface's language before one
+/// on another name, then
 /// associations before countries, then alphabetically. An ISO code counts only as a whole-form
 /// match ("at" finds Austria). Each selection appears once; a blank query finds nothing.
-pub fn search(data: &'static Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
+pub fn search(data: &'static Dataset, t: &Strings, query: &str, limit: usize) -> Vec<SearchHit> {
     let query = fold(query);
     if query.is_empty() || limit == 0 {
         return Vec::new();
@@ -140,25 +143,28 @@ pub fn search(data: &'static Dataset, query: &str, limit: usize) -> Vec<SearchHi
         if let Some(rank) = best(&query, &a.acronym, names.map(|n| n.as_ref())) {
             let hit = SearchHit {
                 selection: Selection::Association(&a.acronym),
-                label: association_label(data, a),
+                label: association_label(data, t, a),
                 kind: "association",
             };
             found.push((rank, 0, fold(&a.acronym), hit));
         }
     }
     for c in data.countries.iter() {
+        let name = t.country_name(&c.code, &c.name);
         let rank = if fold(&c.code) == query {
             Some((0, 0))
         } else {
-            best(&query, &c.name, c.native_names.iter().map(|n| n.as_ref()))
+            let others =
+                std::iter::once(c.name.as_ref()).chain(c.native_names.iter().map(|n| n.as_ref()));
+            best(&query, name, others)
         };
         if let Some(rank) = rank {
             let hit = SearchHit {
                 selection: Selection::Country(&c.code),
-                label: country_label(c),
+                label: country_label(name, c),
                 kind: "country",
             };
-            found.push((rank, 1, fold(&c.name), hit));
+            found.push((rank, 1, fold(name), hit));
         }
     }
     found.sort_by(|x, y| (x.0, x.1, &x.2).cmp(&(y.0, y.1, &y.2)));
@@ -176,15 +182,17 @@ pub fn search(data: &'static Dataset, query: &str, limit: usize) -> Vec<SearchHi
 
 /// "ACRONYM · Name (Where)": the native name (else the English one) and its country, or its
 /// territory when it covers several.
-fn association_label(data: &Dataset, a: &Association) -> String {
+fn association_label(data: &Dataset, t: &Strings, a: &Association) -> String {
     let mut label = a.acronym.to_string();
     if let Some(name) = a.name_native.as_ref().or(a.name_english.as_ref()) {
         label.push_str(" · ");
         label.push_str(name);
     }
     let place = match a.countries.as_ref() {
-        [code] => data.country(code).map(|c| c.name.as_ref()),
-        _ => data.territory(&a.territory).map(|t| t.name.as_ref()),
+        [code] => data.country(code).map(|c| t.country_name(code, &c.name)),
+        _ => data
+            .territory(&a.territory)
+            .map(|territory| t.territory_name(&a.territory, &territory.name)),
     };
     if let Some(place) = place {
         label.push_str(&format!(" ({place})"));
@@ -192,33 +200,39 @@ fn association_label(data: &Dataset, a: &Association) -> String {
     label
 }
 
-/// "English · Native, Native": the native names that differ from the English one.
-fn country_label(c: &Country) -> String {
+/// "Name · Native, Native": the name in the interface's language, then the native names that
+/// differ from it.
+fn country_label(name: &str, c: &Country) -> String {
     let natives: Vec<&str> = c
         .native_names
         .iter()
         .map(|n| n.as_ref())
-        .filter(|n| *n != c.name)
+        .filter(|n| *n != name)
         .collect();
     if natives.is_empty() {
-        c.name.to_string()
+        name.to_string()
     } else {
-        format!("{} · {}", c.name, natives.join(", "))
+        format!("{name} · {}", natives.join(", "))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+
+    const EN: &Strings = Lang::En.strings();
     use crate::data::dataset;
     use Selection::{Association as A, Country as C};
 
     fn first(query: &str) -> Option<Selection> {
-        search(dataset(), query, 10).first().map(|h| h.selection)
+        search(dataset(), EN, query, 10)
+            .first()
+            .map(|h| h.selection)
     }
 
     fn finds(query: &str, wanted: Selection) -> bool {
-        search(dataset(), query, usize::MAX)
+        search(dataset(), EN, query, usize::MAX)
             .iter()
             .any(|h| h.selection == wanted)
     }
@@ -281,7 +295,7 @@ mod tests {
 
     #[test]
     fn france_also_finds_both_french_associations_and_labels_are_readable() {
-        let hits = search(dataset(), "fran", 10);
+        let hits = search(dataset(), EN, "fran", 10);
         assert_eq!(hits.first().map(|h| h.selection), Some(C("FR")));
         assert!(finds("france", C("FR")));
         assert!(finds("francais", A("UPFI")));
@@ -290,13 +304,13 @@ mod tests {
             (country.label.as_str(), country.kind),
             ("France", "country")
         );
-        let austria = search(dataset(), "austria", 1);
+        let austria = search(dataset(), EN, "austria", 1);
         assert_eq!(austria[0].label, "Austria · Österreich");
-        let vtmo = search(dataset(), "vtmo", 1);
+        let vtmo = search(dataset(), EN, "vtmo", 1);
         assert!(vtmo[0].label.starts_with("VTMÖ · Verband unabhängiger"));
         assert!(vtmo[0].label.ends_with("(Austria)"));
         assert_eq!(vtmo[0].kind, "association");
-        let runda = search(dataset(), "runda", 1);
+        let runda = search(dataset(), EN, "runda", 1);
         assert!(runda[0].label.ends_with("(Former Yugoslavia and Albania)"));
     }
 
@@ -335,7 +349,7 @@ mod tests {
     #[test]
     fn results_are_unique_ranked_and_limited() {
         for query in ["a", "e", "in", "independent", "music", "o", "s"] {
-            let hits = search(dataset(), query, usize::MAX);
+            let hits = search(dataset(), EN, query, usize::MAX);
             assert!(!hits.is_empty(), "{query:?} finds something");
             for (i, hit) in hits.iter().enumerate() {
                 assert!(
@@ -344,11 +358,14 @@ mod tests {
                     hit.selection
                 );
             }
-            assert_eq!(search(dataset(), query, 3).len(), hits.len().min(3));
-            assert_eq!(search(dataset(), query, 3)[..], hits[..hits.len().min(3)]);
+            assert_eq!(search(dataset(), EN, query, 3).len(), hits.len().min(3));
+            assert_eq!(
+                search(dataset(), EN, query, 3)[..],
+                hits[..hits.len().min(3)]
+            );
         }
         // Acronym prefixes come before name prefixes, associations before countries on ties.
-        let s: Vec<Selection> = search(dataset(), "s", 4)
+        let s: Vec<Selection> = search(dataset(), EN, "s", 4)
             .iter()
             .map(|h| h.selection)
             .collect();
@@ -361,14 +378,39 @@ mod tests {
         let mixed = "é<script>😀\u{0}\u{202E}".repeat(2_000);
         let blank = ["", " ", "\t\n ", "--- ...", "😀", "\u{0}\u{1}", "\u{301}"];
         for query in blank.iter().copied().chain([long.as_str(), mixed.as_str()]) {
-            assert!(search(dataset(), query, 10).is_empty(), "{query:?}");
+            assert!(search(dataset(), EN, query, 10).is_empty(), "{query:?}");
         }
-        assert!(search(dataset(), "vut", 0).is_empty());
-        assert!(search(dataset(), "zzzzqqq", 10).is_empty());
+        assert!(search(dataset(), EN, "vut", 0).is_empty());
+        assert!(search(dataset(), EN, "zzzzqqq", 10).is_empty());
         let start = std::time::Instant::now();
         for _ in 0..10 {
-            let _ = search(dataset(), &mixed, 10);
+            let _ = search(dataset(), EN, &mixed, 10);
         }
         assert!(start.elapsed() < std::time::Duration::from_secs(2));
+    }
+
+    #[test]
+    fn a_country_is_found_and_shown_by_its_name_in_the_interface_language() {
+        let fr = Lang::Fr.strings();
+        let de = Lang::De.strings();
+        let first = |t: &Strings, query: &str| search(dataset(), t, query, 1).into_iter().next();
+        let allemagne = first(fr, "allemagne").expect("found in French");
+        assert_eq!(allemagne.selection, C("DE"));
+        assert!(
+            allemagne.label.starts_with("Allemagne"),
+            "{}",
+            allemagne.label
+        );
+        assert_eq!(first(de, "spanien").map(|h| h.selection), Some(C("ES")));
+        // The English name still finds it in every language.
+        assert_eq!(first(fr, "germany").map(|h| h.selection), Some(C("DE")));
+        let runda = first(de, "runda").expect("found");
+        assert!(
+            runda
+                .label
+                .ends_with("(Ehemaliges Jugoslawien und Albanien)"),
+            "{}",
+            runda.label
+        );
     }
 }

@@ -8,6 +8,7 @@ use crate::embed::protocol::Theme;
 use crate::geo::europe::{EuropeMap, EUROPE};
 use crate::geo::viewport::Viewport;
 use crate::growth::{status, Status};
+use crate::i18n::Lang;
 
 /// What the user has picked: one association, or one country (when a country has several
 /// associations, like France and Italy, the country is selected and the details offer each).
@@ -113,6 +114,9 @@ pub struct AppState {
     pub milestone: Option<usize>,
     /// The colour theme asked for (by the URL or the host page); `Auto` follows the system.
     pub theme: Theme,
+    /// The interface's language asked for (by the URL or the language switch); `None` follows
+    /// the browser.
+    pub lang: Option<Lang>,
 }
 
 /// The years the slider covers: the first founding year to the end of the data.
@@ -135,6 +139,7 @@ impl Default for AppState {
             hovered_association: None,
             milestone: None,
             theme: Theme::Auto,
+            lang: None,
         }
     }
 }
@@ -171,7 +176,9 @@ pub enum Action {
     /// Show a milestone's description (or none).
     ShowMilestone(Option<usize>),
     SetTheme(Theme),
-    /// Back to the start view (keeps the theme).
+    /// The interface's language (`None`: the browser's).
+    SetLang(Option<Lang>),
+    /// Back to the start view (keeps the theme and the language).
     Reset,
     /// Replace the whole state (a URL opened, Back or Forward).
     Restore(Box<AppState>),
@@ -271,9 +278,11 @@ impl AppState {
                 next.milestone = index.filter(|i| *i < data.milestones.len());
             }
             Action::SetTheme(theme) => next.theme = theme,
+            Action::SetLang(lang) => next.lang = lang,
             Action::Reset => {
                 next = AppState {
                     theme: self.theme,
+                    lang: self.lang,
                     ..AppState::default()
                 };
             }
@@ -399,13 +408,19 @@ pub fn country_status(data: &'static Dataset, code: &str, year: u16) -> Status {
 }
 
 /// The associations in the table's order.
-pub fn sorted_associations(data: &'static Dataset, sort: Sort) -> Vec<&'static Association> {
+pub fn sorted_associations(
+    data: &'static Dataset,
+    t: &crate::i18n::Strings,
+    sort: Sort,
+) -> Vec<&'static Association> {
     let mut list: Vec<&'static Association> = data.associations.iter().collect();
     let country_name = |a: &Association| {
         a.countries
             .first()
             .and_then(|code| data.country(code))
-            .map_or_else(String::new, |c| c.name.to_string())
+            .map_or_else(String::new, |c| {
+                crate::search::fold(t.country_name(&c.code, &c.name))
+            })
     };
     match sort.key {
         SortKey::Name => list.sort_by_cached_key(|a| crate::search::fold(&a.acronym)),
@@ -498,7 +513,7 @@ mod tests {
         let once = after([Action::SortBy(SortKey::Name)]);
         let twice = once.apply(Action::SortBy(SortKey::Name));
         let names = |state: &AppState| -> Vec<&str> {
-            sorted_associations(dataset(), state.sort)
+            sorted_associations(dataset(), crate::i18n::Lang::En.strings(), state.sort)
                 .iter()
                 .map(|a| &*a.acronym)
                 .collect()
@@ -514,10 +529,12 @@ mod tests {
 
     #[test]
     fn the_default_table_order_starts_with_som_and_by_country_with_albania() {
-        let by_year = sorted_associations(dataset(), Sort::default());
+        let by_year =
+            sorted_associations(dataset(), crate::i18n::Lang::En.strings(), Sort::default());
         assert_eq!(by_year.first().map(|a| &*a.acronym), Some("SOM"));
         let by_country = sorted_associations(
             dataset(),
+            crate::i18n::Lang::En.strings(),
             Sort {
                 key: SortKey::Country,
                 ascending: true,

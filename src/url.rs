@@ -18,7 +18,7 @@
 //! | `at` | `x,y`, a point inside the map in map units (x right, y down from the top left corner), e.g. `512.3,640.1`; read only with `zoom` | the map's centre | the centre of the view |
 //! | `colour` | `association`, `period` | `association` | how member countries are coloured |
 //! | `theme` | `auto`, `light`, `dark`, `contrast` | `auto` | the colour theme (`auto` follows the system) |
-//! | `lang` | `en`, `fr`, `de` | `en` | the language |
+//! | `lang` | `en`, `fr`, `de` | the browser's first language of these, else `en` | the interface's language |
 //! | `kiosk` | `1`, `0`, `true`, `false`; a bare `kiosk` is `1` | `0` | kiosk mode |
 //! | `controls` | `1`, `0`, `true`, `false` | `1` | `0` hides the controls (embeds) |
 //!
@@ -48,27 +48,8 @@ const SHOWN_CHARS: usize = 40;
 /// The colour theme: the same type as the host messages' `set-theme` command.
 pub use crate::embed::protocol::Theme;
 
-/// The interface's language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
-    De,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::De];
-
-    /// The ISO 639-1 code (`en`, `fr`, `de`), as in the URL and `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::De => "de",
-        }
-    }
-}
+/// The interface's language (`crate::i18n`'s).
+pub use crate::i18n::Lang;
 
 /// Stage 2: the view a URL asks for, every value checked. The default is the app's start view.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -83,7 +64,8 @@ pub struct UrlState {
     pub zoom: Option<(f64, [f64; 2])>,
     pub colouring: Colouring,
     pub theme: Theme,
-    pub lang: Lang,
+    /// `None`: the browser's language.
+    pub lang: Option<Lang>,
     pub kiosk: bool,
     /// `false` hides the controls (embeds).
     pub controls: bool,
@@ -98,7 +80,7 @@ impl Default for UrlState {
             zoom: None,
             colouring: Colouring::default(),
             theme: Theme::default(),
-            lang: Lang::default(),
+            lang: None,
             kiosk: false,
             controls: true,
         }
@@ -127,6 +109,7 @@ impl UrlState {
             .apply(Action::SetView(self.view))
             .apply(Action::SetColouring(self.colouring))
             .apply(Action::SetTheme(self.theme))
+            .apply(Action::SetLang(self.lang))
             .apply(Action::ClearSelection);
         if next.year != year {
             next = next.apply(Action::SetYear(year));
@@ -141,7 +124,7 @@ impl UrlState {
         next
     }
 
-    /// The URL state of `state` (view, year, selection, zoom, colouring, theme), with language,
+    /// The URL state of `state` (view, year, selection, zoom, colouring, theme, language), with
     /// kiosk mode and controls from `base`. The last year and the whole map are left out (`None`).
     pub fn of_state(state: &AppState, base: &UrlState) -> UrlState {
         let (_, last) = state::year_range();
@@ -154,6 +137,7 @@ impl UrlState {
                 .then(|| (viewport.zoom(), viewport.center(&EUROPE))),
             colouring: state.colouring,
             theme: state.theme,
+            lang: state.lang,
             ..*base
         }
     }
@@ -404,7 +388,7 @@ pub fn validate(raw: &RawQuery) -> (UrlState, Vec<Warning>) {
         colouring: checked(Key::Colour, &raw.colour, |v| word(v, COLOURINGS), w)
             .unwrap_or(default.colouring),
         theme: checked(Key::Theme, &raw.theme, |v| word(v, THEMES), w).unwrap_or(default.theme),
-        lang: checked(Key::Lang, &raw.lang, |v| word(v, LANGS), w).unwrap_or(default.lang),
+        lang: checked(Key::Lang, &raw.lang, |v| word(v, LANGS), w),
         kiosk: checked(Key::Kiosk, &raw.kiosk, flag, w).unwrap_or(default.kiosk),
         controls: checked(Key::Controls, &raw.controls, flag, w).unwrap_or(default.controls),
     };
@@ -438,7 +422,7 @@ pub fn to_query(state: &UrlState) -> String {
             code(COLOURINGS, state.colouring),
         ),
         unless_default(state.theme != default.theme, state.theme.as_str()),
-        unless_default(state.lang != default.lang, state.lang.code()),
+        state.lang.map(|lang| lang.code().to_owned()),
         unless_default(state.kiosk != default.kiosk, code(BOOLS, state.kiosk)),
         unless_default(
             state.controls != default.controls,

@@ -165,6 +165,10 @@ fn each_mistake_is_reported_with_its_entry_and_fix() {
             |e| matches!(e, DataError::BadMilestoneYears { .. })),
         ("missing description", "description = \"Finland's independents have had their own association since 2002.\"", "description = \"  \"",
             |e| matches!(e, DataError::Missing { entry, field: "description", .. } if entry == "association \"INDIECO\"")),
+        ("native name without its language", "name_native_lang = \"sv\"\n", "",
+            |e| matches!(e, DataError::Missing { entry, field: "name_native_lang", .. } if entry == "association \"SOM\"")),
+        ("native name's language not a code", "name_native_lang = \"pt\"", "name_native_lang = \"Portuguese\"",
+            |e| matches!(e, DataError::BadLanguage { entry, tag } if entry == "association \"AMAEI\"" && tag == "Portuguese")),
     ];
     for (name, from, to, expected) in cases {
         let errors = check_with(from, to);

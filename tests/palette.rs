@@ -391,8 +391,10 @@ fn every_association_is_in_the_period_of_its_founding_year() {
             association.acronym
         );
     }
-    let period =
-        |acronym: &str| period_of(&data.association(acronym).expect("in the data").founded).label();
+    let period = |acronym: &str| {
+        period_of(&data.association(acronym).expect("in the data").founded)
+            .label(impala_map::i18n::Lang::En.strings())
+    };
     for (acronym, label) in [
         ("SOM", "1970s"),
         ("FONO", "1980s"),

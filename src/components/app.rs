@@ -3,14 +3,16 @@
 
 use super::{
     AssociationList, AssociationTable, Details, Downloads, EmbedDialog, EuropeMap, GrowthChart,
-    HeadlineFigures, MapLegend, SearchBox, ThemeSwitch, Timeline, YearBar,
+    HeadlineFigures, LangSwitch, MapLegend, SearchBox, ThemeSwitch, Timeline, YearBar,
 };
 use crate::data::{dataset, headline};
 use crate::embed::bridge::use_embed_bridge;
 use crate::format;
 use crate::hooks::{
-    initial_state, use_document_keydown, use_kiosk_guards, use_kiosk_idle, use_url_sync,
+    initial_state, use_browser_lang, use_document_keydown, use_document_lang, use_kiosk_guards,
+    use_kiosk_idle, use_url_sync,
 };
+use crate::i18n::{fill, Lang};
 use crate::state::{Action, AppState, View};
 use crate::url::{to_query, UrlState};
 use std::rc::Rc;
@@ -46,6 +48,11 @@ pub fn app() -> Html {
         dispatcher.dispatch(action);
     });
     use_url_sync(url, &state, dispatch.clone());
+    // The language: the URL's or the switch's, else the browser's, else English.
+    let browser_lang = use_browser_lang();
+    let lang = state.lang.or(browser_lang).unwrap_or_default();
+    use_document_lang(lang);
+    let t = lang.strings();
     use_kiosk_guards(url.kiosk);
     let tour = use_memo((), |()| {
         dataset()
@@ -67,12 +74,12 @@ pub fn app() -> Html {
             }
         }));
     }
-    let view_button = |view: View, label: &'static str| {
+    let view_button = |view: View, key: &'static str, label: &'static str| {
         let dispatch = dispatch.clone();
         let pressed = state.view == view;
         let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetView(view)));
         html! {
-            <button type="button" class="view-button" data-view={label.to_lowercase()}
+            <button type="button" class="view-button" data-view={key}
                 aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
         }
     };
@@ -96,8 +103,9 @@ pub fn app() -> Html {
             dispatch={dispatch.clone()} />
     };
     html! {
+        <ContextProvider<Lang> context={lang}>
         <div class={classes!("app", (!url.controls).then_some("no-controls"), url.kiosk.then_some("kiosk"), kiosk_view.cursor_hidden.then_some("cursor-hidden"))}
-            data-app-ready={cfg!(target_arch = "wasm32").then_some("true")} data-theme={state.theme.as_str()}
+            data-app-ready={cfg!(target_arch = "wasm32").then_some("true")} data-theme={state.theme.as_str()} data-lang={lang.code()}
             data-kiosk-phase={match (kiosk_view.attract, kiosk_view.countdown) {
                 (_, Some(_)) => "countdown",
                 (true, None) => "attract",
@@ -109,20 +117,18 @@ pub fn app() -> Html {
             data-messages-rejected-invalid={bridge.counters.rejected_invalid.to_string()}>
             <header class="app-header">
                 <div class="title">
-                    <h1>{ "Europe's independent music associations" }</h1>
-                    <p class="lede">
-                        { "The national associations of independent record labels that make up IMPALA, the Independent Music Companies Association." }
-                    </p>
+                    <h1>{ t.title }</h1>
+                    <p class="lede">{ t.lede }</p>
                 </div>
                 <HeadlineFigures headline={headline()} />
             </header>
             <main class={classes!("app-main", view_class)}>
                 <div class="toolbar">
                     <SearchBox dispatch={dispatch.clone()} />
-                    <div class="view-switch" role="group" aria-label="Show">
-                        { view_button(View::Map, "Map") }
-                        { view_button(View::Timeline, "Timeline") }
-                        { view_button(View::Table, "Table") }
+                    <div class="view-switch" role="group" aria-label={t.show}>
+                        { view_button(View::Map, "map", t.view_map) }
+                        { view_button(View::Timeline, "timeline", t.view_timeline) }
+                        { view_button(View::Table, "table", t.view_table) }
                     </div>
                     <EmbedDialog query={AttrValue::from(to_query(&UrlState::of_state(&state, &url)))} />
                 </div>
@@ -147,7 +153,7 @@ pub fn app() -> Html {
                         },
                     }
                 }
-                <aside class="side" aria-label="Details and list">
+                <aside class="side" aria-label={t.side}>
                     <div class="side-map">
                         if state.view == View::Map {
                             { year_bar_side }
@@ -171,35 +177,35 @@ pub fn app() -> Html {
             </main>
             if kiosk_view.attract && kiosk_view.countdown.is_none() {
                 <div class="kiosk-attract" role="status">
-                    <p>{ "Touch the screen to explore the map" }</p>
+                    <p>{ t.kiosk_touch }</p>
                     <button type="button" class="kiosk-pause" onclick={{
                         let stay = stay.clone();
                         Callback::from(move |_: MouseEvent| stay.emit(()))
-                    }}>{ "Pause the tour" }</button>
+                    }}>{ t.kiosk_pause }</button>
                 </div>
             }
             if let Some(seconds) = kiosk_view.countdown {
                 <div class="kiosk-countdown" role="alertdialog" aria-modal="true" aria-labelledby="countdown-heading" aria-describedby="countdown-text">
-                    <h2 id="countdown-heading">{ "Are you still there?" }</h2>
-                    <p id="countdown-text">{ format!("The map goes back to its start in {seconds} s.") }</p>
+                    <h2 id="countdown-heading">{ t.kiosk_still_there }</h2>
+                    <p id="countdown-text">{ fill(t.kiosk_countdown, &[("seconds", &seconds.to_string())]) }</p>
                     <button type="button" class="kiosk-stay" onclick={{
                         let stay = stay.clone();
                         Callback::from(move |_: MouseEvent| stay.emit(()))
-                    }}>{ "I'm still here" }</button>
+                    }}>{ t.kiosk_stay }</button>
                 </div>
             }
             <p class="visually-hidden" aria-live="polite" data-live="selection">
-                { format::selection_announcement(dataset(), state.selection) }
+                { format::selection_announcement(t, dataset(), state.selection) }
             </p>
             <footer class="app-footer">
                 if url.controls && !url.kiosk {
+                    <LangSwitch lang={lang} dispatch={dispatch.clone()} />
                     <ThemeSwitch theme={state.theme} dispatch={dispatch.clone()} />
                     <Downloads has_map={state.view != View::Table} />
                 }
-                <p>
-                    { "Facts: IMPALA's “20 things to know” article (2020) and the public sources named for each fact. Map: Natural Earth (public domain)." }
-                </p>
+                <p>{ t.credits }</p>
             </footer>
         </div>
+        </ContextProvider<Lang>>
     }
 }

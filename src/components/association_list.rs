@@ -1,7 +1,9 @@
 //! A plain list of the associations, oldest first.
 
+use super::use_strings;
 use crate::data::{dataset, Association};
 use crate::format;
+use crate::i18n::{fill, Strings};
 use crate::state::{selected_associations, Action, Selection};
 use yew::prelude::*;
 
@@ -17,19 +19,25 @@ pub struct AssociationListProps {
 pub fn association_list(props: &AssociationListProps) -> Html {
     let data = dataset();
     let chosen = selected_associations(data, props.selection);
+    let t = use_strings();
     html! {
         <section class="associations" aria-labelledby="associations-heading">
-            <h2 id="associations-heading">{ "The associations, oldest first" }</h2>
+            <h2 id="associations-heading">{ t.list_heading }</h2>
             <ol class="association-list">
                 for association in data.associations_by_founding() {
-                    { entry(association, chosen.iter().any(|a| a.acronym == association.acronym), &props.dispatch) }
+                    { entry(t, association, chosen.iter().any(|a| a.acronym == association.acronym), &props.dispatch) }
                 }
             </ol>
         </section>
     }
 }
 
-fn entry(association: &'static Association, selected: bool, dispatch: &Callback<Action>) -> Html {
+fn entry(
+    t: &'static Strings,
+    association: &'static Association,
+    selected: bool,
+    dispatch: &Callback<Action>,
+) -> Html {
     let data = dataset();
     let acronym: &'static str = &association.acronym;
     let onclick = {
@@ -38,42 +46,38 @@ fn entry(association: &'static Association, selected: bool, dispatch: &Callback<
             dispatch.emit(Action::Select(Selection::Association(acronym)))
         })
     };
-    let name = association
-        .name_native
-        .as_deref()
-        .or(association.name_english.as_deref())
-        .unwrap_or_default();
     let english = association.name_english.as_deref().filter(|english| {
         association
             .name_native
             .as_deref()
             .is_some_and(|native| native != *english)
     });
-    let countries = format::country_names(data, association.countries.iter().map(|c| c.as_ref()));
+    let countries =
+        format::country_names(t, data, association.countries.iter().map(|c| c.as_ref()));
     html! {
         <li class={classes!("association", selected.then_some("selected"))} data-association={acronym}>
             <p class="association-title">
                 <button type="button" class="acronym" aria-pressed={selected.to_string()} {onclick}>{ acronym }</button>
-                <span class="name">{ name }</span>
+                { super::own_name(association, "name") }
                 if let Some(english) = english {
-                    <span class="name-english">{ format!("({english})") }</span>
+                    <span class="name-english" lang="en">{ format!("({english})") }</span>
                 }
             </p>
             <p class="association-facts">
                 <span class="countries">{ countries }</span>
-                <span class="founded">{ format!("Founded {}", format::founding(&association.founded)) }</span>
+                <span class="founded">{ fill(t.list_founded, &[("year", &format::founding(t, &association.founded))]) }</span>
                 if let Some(count) = association.members.first() {
-                    <span class="members">{ format::members(count) }</span>
+                    <span class="members">{ format::members(t, count) }</span>
                 }
             </p>
-            <p class="association-description">{ &*association.description }</p>
+            <p class="association-description" lang="en">{ &*association.description }</p>
             if let Some(representation) = &association.represented_by {
                 <p class="association-relation">
-                    { format!("Represented within IMPALA by {}.", representation.association) }
+                    { fill(t.represented_by, &[("acronym", &representation.association)]) }
                 </p>
             }
             if let Some(joining) = &association.joined_impala {
-                <p class="association-relation">{ format!("Joined IMPALA in {}.", joining.year) }</p>
+                <p class="association-relation">{ fill(t.joined, &[("year", &joining.year.to_string())]) }</p>
             }
         </li>
     }

@@ -1,5 +1,6 @@
 //! The table view: every association in a sortable table, in step with the map's selection.
 
+use super::use_strings;
 use crate::data::dataset;
 use crate::format;
 use crate::state::{selected_associations, sorted_associations, Action, Selection, Sort, SortKey};
@@ -16,7 +17,8 @@ pub struct AssociationTableProps {
 pub fn association_table(props: &AssociationTableProps) -> Html {
     let data = dataset();
     let chosen = selected_associations(data, props.selection);
-    let header = |key: SortKey, label: &'static str| {
+    let t = use_strings();
+    let header = |key: SortKey, sort_key: &'static str, label: &'static str| {
         let sorted = props.sort.key == key;
         let aria_sort = match (sorted, props.sort.ascending) {
             (false, _) => None,
@@ -34,7 +36,7 @@ pub fn association_table(props: &AssociationTableProps) -> Html {
         };
         html! {
             <th scope="col" aria-sort={aria_sort}>
-                <button type="button" class="sort-button" data-sort={label.to_lowercase()} {onclick}>
+                <button type="button" class="sort-button" data-sort={sort_key} {onclick}>
                     { label }<span class="sort-arrow" aria-hidden="true">{ arrow }</span>
                 </button>
             </th>
@@ -42,20 +44,20 @@ pub fn association_table(props: &AssociationTableProps) -> Html {
     };
     html! {
         <section class="association-table-section" aria-labelledby="table-heading">
-            <h2 id="table-heading">{ "All associations" }</h2>
+            <h2 id="table-heading">{ t.table_heading }</h2>
             <div class="table-scroll">
                 <table class="association-table">
-                    <caption class="visually-hidden">{ "IMPALA's national associations; select a column heading to sort." }</caption>
+                    <caption class="visually-hidden">{ t.table_caption }</caption>
                     <thead>
                         <tr>
-                            { header(SortKey::Name, "Name") }
-                            { header(SortKey::Country, "Country") }
-                            { header(SortKey::Year, "Founded") }
-                            <th scope="col">{ "Members" }</th>
+                            { header(SortKey::Name, "name", t.column_name) }
+                            { header(SortKey::Country, "country", t.column_country) }
+                            { header(SortKey::Year, "founded", t.column_founded) }
+                            <th scope="col">{ t.column_members }</th>
                         </tr>
                     </thead>
                     <tbody>
-                        for association in sorted_associations(data, props.sort) {
+                        for association in sorted_associations(data, t, props.sort) {
                             {{
                                 let acronym: &'static str = &association.acronym;
                                 let selected = chosen.iter().any(|a| a.acronym == association.acronym);
@@ -69,11 +71,11 @@ pub fn association_table(props: &AssociationTableProps) -> Html {
                                             <button type="button" class="row-select" aria-pressed={selected.to_string()} {onclick}>
                                                 <strong>{ acronym }</strong>
                                             </button>
-                                            <span class="table-name">{ association.name_native.as_deref().or(association.name_english.as_deref()).unwrap_or_default() }</span>
+                                            { super::own_name(association, "table-name") }
                                         </th>
-                                        <td>{ format::country_names(data, association.countries.iter().map(|c| c.as_ref())) }</td>
-                                        <td>{ format::founding(&association.founded) }</td>
-                                        <td>{ association.members.first().map(format::members).unwrap_or_default() }</td>
+                                        <td>{ format::country_names(t, data, association.countries.iter().map(|c| c.as_ref())) }</td>
+                                        <td>{ format::founding(t, &association.founded) }</td>
+                                        <td>{ association.members.first().map(|count| format::members(t, count)).unwrap_or_default() }</td>
                                     </tr>
                                 }
                             }}

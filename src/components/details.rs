@@ -1,9 +1,10 @@
 //! The details panel: everything the data says about the selected association, with the source
 //! of each fact; for a country with several associations, a choice between them.
 
-use super::QrCode;
+use super::{own_name, use_strings, QrCode};
 use crate::data::{dataset, Association, Founding, Text};
 use crate::format;
+use crate::i18n::{around, fill, Strings};
 use crate::state::{selected_associations, Action, Selection};
 use yew::prelude::*;
 
@@ -19,6 +20,7 @@ pub struct DetailsProps {
 #[function_component(Details)]
 pub fn details(props: &DetailsProps) -> Html {
     let data = dataset();
+    let t = use_strings();
     let Some(selection) = props.selection else {
         return html! {};
     };
@@ -29,25 +31,25 @@ pub fn details(props: &DetailsProps) -> Html {
     };
     let body = match (selection, associations.as_slice()) {
         (Selection::Country(code), several) if several.len() > 1 => {
-            let name = data.country(code).map_or(code, |c| &*c.name);
+            let name = format::country_name(t, data, code);
             html! {
                 <>
                     <h2 id="details-heading">{ name }</h2>
-                    <p>{ format!("{} associations of independent labels work in {name}:", several.len()) }</p>
+                    <p>{ fill(t.several_in_country, &[("count", &several.len().to_string()), ("country", name)]) }</p>
                     <ul class="details-choices">
                         for association in several.iter() {
-                            { choice(association, &props.dispatch) }
+                            { choice(t, association, &props.dispatch) }
                         }
                     </ul>
                 </>
             }
         }
-        (_, [association, ..]) => association_details(association, &props.dispatch, props.kiosk),
+        (_, [association, ..]) => association_details(t, association, &props.dispatch, props.kiosk),
         (_, []) => return html! {},
     };
     html! {
         <section class="details" aria-labelledby="details-heading" data-selection={selection_id(selection)}>
-            <button type="button" class="details-close" aria-label="Close the details" title="Close (Esc)"
+            <button type="button" class="details-close" aria-label={t.close_details} title={t.close_esc}
                 onclick={close}>{ "×" }</button>
             { body }
         </section>
@@ -62,7 +64,11 @@ pub fn selection_id(selection: Selection) -> String {
     }
 }
 
-fn choice(association: &'static Association, dispatch: &Callback<Action>) -> Html {
+fn choice(
+    t: &'static Strings,
+    association: &'static Association,
+    dispatch: &Callback<Action>,
+) -> Html {
     let onclick = {
         let dispatch = dispatch.clone();
         let acronym: &'static str = &association.acronym;
@@ -74,23 +80,15 @@ fn choice(association: &'static Association, dispatch: &Callback<Action>) -> Htm
         <li>
             <button type="button" class="choice" data-association={&*association.acronym} {onclick}>
                 <strong>{ &*association.acronym }</strong>
-                <span>{ display_name(association) }</span>
-                <span class="choice-year">{ format::founded_phrase(&association.founded) }</span>
+                { own_name(association, "choice-name") }
+                <span class="choice-year">{ format::founded_phrase(t, &association.founded) }</span>
             </button>
         </li>
     }
 }
 
-/// The name to lead with: its own language's, else the English one.
-fn display_name(association: &Association) -> &str {
-    association
-        .name_native
-        .as_deref()
-        .or(association.name_english.as_deref())
-        .unwrap_or_default()
-}
-
 fn association_details(
+    t: &'static Strings,
     association: &'static Association,
     dispatch: &Callback<Action>,
     kiosk: bool,
@@ -100,18 +98,19 @@ fn association_details(
         .name_english
         .as_deref()
         .filter(|english| association.name_native.as_deref() != Some(*english));
-    let countries = format::country_names(data, association.countries.iter().map(|c| c.as_ref()));
+    let countries =
+        format::country_names(t, data, association.countries.iter().map(|c| c.as_ref()));
     let mut cited = Citations::default();
-    let founded = founding(&association.founded, &mut cited);
+    let founded = founding(t, &association.founded, &mut cited);
     let members: Vec<Html> = association
         .members
         .iter()
         .map(|count| {
             html! {
                 <li>
-                    { format::members(count) }
-                    if let Some(detail) = &count.detail { { format!(", {detail}") } }
-                    { cited.refs(&count.sources) }
+                    { format::members(t, count) }
+                    if let Some(detail) = &count.detail { { ", " }<span lang="en">{ &**detail }</span> }
+                    { cited.refs(t, &count.sources) }
                 </li>
             }
         })
@@ -126,58 +125,60 @@ fn association_details(
                 }
             })
         };
+        let (before, after) = around(t.represented_by, "acronym");
         html! {
             <p class="details-relation">
-                { "Represented within IMPALA by " }
+                { before }
                 <button type="button" class="link-button" {onclick}>{ &*r.association }</button>
-                { "." }{ cited.refs(&r.sources) }
+                { after }{ cited.refs(t, &r.sources) }
             </p>
         }
     });
     let joined = association.joined_impala.as_ref().map(|j| {
         html! {
             <p class="details-relation">
-                { format!("Joined IMPALA in {}", j.year) }
-                if let Some(detail) = &j.detail { { format!(" ({detail})") } }
-                { "." }{ cited.refs(&j.sources) }
+                // The sentence's full stop goes after the detail.
+                { fill(t.joined, &[("year", &j.year.to_string())]).trim_end_matches('.').to_string() }
+                if let Some(detail) = &j.detail { { " (" }<span lang="en">{ &**detail }</span>{ ")" } }
+                { "." }{ cited.refs(t, &j.sources) }
             </p>
         }
     });
     let notes: Vec<Html> = association
         .notes
         .iter()
-        .map(|note| html! { <li>{ &*note.text }{ cited.refs(&note.sources) }</li> })
+        .map(|note| html! { <li><span lang="en">{ &*note.text }</span>{ cited.refs(t, &note.sources) }</li> })
         .collect();
-    let names_cited = cited.refs(&association.sources);
+    let names_cited = cited.refs(t, &association.sources);
     html! {
         <>
             <h2 id="details-heading">
                 <span class="details-acronym">{ &*association.acronym }</span>
-                <span class="details-name">{ display_name(association) }</span>
+                { own_name(association, "details-name") }
             </h2>
             if let Some(english) = english {
-                <p class="details-english">{ english }</p>
+                <p class="details-english" lang="en">{ english }</p>
             }
             <dl class="details-facts">
-                <dt>{ if association.countries.len() > 1 { "Countries" } else { "Country" } }</dt>
+                <dt>{ if association.countries.len() > 1 { t.country_many } else { t.country_one } }</dt>
                 <dd class="details-countries">{ countries }{ names_cited }</dd>
-                <dt>{ "Founded" }</dt>
+                <dt>{ t.founded }</dt>
                 <dd class="details-founded">{ founded }</dd>
                 if !members.is_empty() {
-                    <dt>{ "Members" }</dt>
+                    <dt>{ t.members }</dt>
                     <dd><ul class="details-members">{ for members }</ul></dd>
                 }
                 if let Some(seat) = &association.seat {
-                    <dt>{ "Based in" }</dt>
+                    <dt>{ t.based_in }</dt>
                     <dd>{ &**seat }</dd>
                 }
                 if let Some(website) = &association.website {
-                    <dt>{ "Website" }</dt>
+                    <dt>{ t.website }</dt>
                     <dd>
                         if kiosk {
                             <div class="details-website">
                                 <QrCode text={website.to_string()}
-                                    label={format!("QR code for {}", website_label(website))} />
+                                    label={fill(t.qr_code_for, &[("site", website_label(website))])} />
                                 <span class="address">{ website_label(website) }</span>
                             </div>
                         } else {
@@ -186,13 +187,13 @@ fn association_details(
                     </dd>
                 }
             </dl>
-            <p class="details-description">{ &*association.description }</p>
+            <p class="details-description" lang="en">{ &*association.description }</p>
             { for relation }
             { for joined }
             if !notes.is_empty() {
                 <ul class="details-notes">{ for notes }</ul>
             }
-            <h3 class="details-sources-heading">{ "Sources" }</h3>
+            <h3 class="details-sources-heading">{ t.sources }</h3>
             <ol class="details-sources">
                 for id in cited.ids.iter() {
                     { source(id, kiosk) }
@@ -203,7 +204,7 @@ fn association_details(
 }
 
 /// The founding year with its certainty, in words.
-fn founding(founded: &'static Founding, cited: &mut Citations) -> Html {
+fn founding(t: &'static Strings, founded: &'static Founding, cited: &mut Citations) -> Html {
     match founded {
         Founding::Exact {
             year,
@@ -212,8 +213,8 @@ fn founding(founded: &'static Founding, cited: &mut Citations) -> Html {
         } => html! {
             <>
                 { year.to_string() }
-                if let Some(detail) = detail { { format!(" ({detail})") } }
-                { cited.refs(sources) }
+                if let Some(detail) = detail { { " (" }<span lang="en">{ &**detail }</span>{ ")" } }
+                { cited.refs(t, sources) }
             </>
         },
         Founding::Disputed {
@@ -224,15 +225,15 @@ fn founding(founded: &'static Founding, cited: &mut Citations) -> Html {
         } => html! {
             <>
                 { year.to_string() }
-                if let Some(detail) = detail { { format!(" ({detail})") } }
-                { cited.refs(sources) }
-                <span class="certainty">{ " — the sources disagree." }</span>
+                if let Some(detail) = detail { { " (" }<span lang="en">{ &**detail }</span>{ ")" } }
+                { cited.refs(t, sources) }
+                <span class="certainty">{ t.sources_disagree }</span>
                 <ul class="details-other-years">
                     for o in other.iter() {
                         <li>
-                            { format!("Other sources give {}", o.year) }
-                            if let Some(detail) = &o.detail { { format!(" ({detail})") } }
-                            { "." }{ cited.refs(&o.sources) }
+                            { fill(t.other_sources_give, &[("year", &o.year.to_string())]) }
+                            if let Some(detail) = &o.detail { { " (" }<span lang="en">{ &**detail }</span>{ ")" } }
+                            { "." }{ cited.refs(t, &o.sources) }
                         </li>
                     }
                 </ul>
@@ -245,9 +246,9 @@ fn founding(founded: &'static Founding, cited: &mut Citations) -> Html {
             sources,
         } => html! {
             <>
-                <span class="certainty">{ format!("Unknown: between {earliest} and {latest}.") }</span>
-                { format!(" {detail}") }
-                { cited.refs(sources) }
+                <span class="certainty">{ fill(t.unknown_between, &[("earliest", &earliest.to_string()), ("latest", &latest.to_string())]) }</span>
+                { " " }<span lang="en">{ &**detail }</span>
+                { cited.refs(t, sources) }
             </>
         },
     }
@@ -261,7 +262,7 @@ struct Citations {
 
 impl Citations {
     /// Superscript reference numbers for these sources.
-    fn refs(&mut self, sources: &'static [Text]) -> Html {
+    fn refs(&mut self, t: &Strings, sources: &'static [Text]) -> Html {
         let numbers: Vec<usize> = sources
             .iter()
             .map(
@@ -279,7 +280,7 @@ impl Citations {
         }
         let text: Vec<String> = numbers.iter().map(usize::to_string).collect();
         html! {
-            <sup class="refs" title="Sources below">{ format!("[{}]", text.join(", ")) }</sup>
+            <sup class="refs" title={t.sources_below}>{ format!("[{}]", text.join(", ")) }</sup>
         }
     }
 }

@@ -2,9 +2,11 @@
 //! with its sources (CSV for spreadsheets, JSON). Files are named by what they hold and the day
 //! (`crate::export::file_name`).
 
+use super::use_strings;
 use crate::data::dataset;
 use crate::export::{csv, file_name, json};
 use crate::hooks::{download_map_png, download_map_svg, download_text, today};
+use crate::i18n::Strings;
 use yew::prelude::*;
 
 /// One kind of file.
@@ -19,12 +21,12 @@ enum Kind {
 impl Kind {
     const ALL: [Kind; 4] = [Kind::MapSvg, Kind::MapPng, Kind::Csv, Kind::Json];
 
-    fn label(self) -> &'static str {
+    fn label(self, t: &Strings) -> &'static str {
         match self {
-            Kind::MapSvg => "Map (SVG)",
-            Kind::MapPng => "Map (PNG)",
-            Kind::Csv => "Data (CSV)",
-            Kind::Json => "Data (JSON)",
+            Kind::MapSvg => t.download_map_svg,
+            Kind::MapPng => t.download_map_png,
+            Kind::Csv => t.download_csv,
+            Kind::Json => t.download_json,
         }
     }
 
@@ -64,13 +66,14 @@ pub struct DownloadsProps {
 
 #[function_component(Downloads)]
 pub fn downloads(props: &DownloadsProps) -> Html {
+    let t = use_strings();
     html! {
-        <div class="downloads" role="group" aria-label="Download">
-            <span class="downloads-label" aria-hidden="true">{ "Download" }</span>
+        <div class="button-row downloads" role="group" aria-label={t.download}>
+            <span class="button-row-label" aria-hidden="true">{ t.download }</span>
             for kind in Kind::ALL {
                 if props.has_map || matches!(kind, Kind::Csv | Kind::Json) {
                     <button type="button" class="view-button" data-download={kind.key()}
-                        onclick={Callback::from(move |_: MouseEvent| kind.save())}>{ kind.label() }</button>
+                        onclick={Callback::from(move |_: MouseEvent| kind.save())}>{ kind.label(t) }</button>
                 }
             }
         </div>

@@ -1,6 +1,7 @@
 //! The "Embed" button and dialog: the HTML snippet for the current view, a copy button, and a
 //! live preview at a phone's or a desktop's width. The snippet is `crate::embed::snippet`'s.
 
+use super::use_strings;
 use crate::embed::snippet::{embed_snippet, embed_url};
 use crate::hooks::copy_text;
 use wasm_bindgen::JsCast;
@@ -37,6 +38,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let dialog = use_node_ref();
     let open = use_state_eq(|| false);
     let phone = use_state_eq(|| false);
+    let t = use_strings();
     let copied = use_state_eq(|| None::<bool>);
     let base = use_memo((), |()| app_base());
     let snippet = embed_snippet(&base, &props.query);
@@ -80,23 +82,23 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
             copy_text(&snippet, move |ok| copied.set(Some(ok)));
         })
     };
-    let width = |is_phone: bool, label: &'static str| {
+    let width = |is_phone: bool, key: &'static str, label: &'static str| {
         let phone = phone.clone();
         let pressed = *phone == is_phone;
         let onclick = Callback::from(move |_: MouseEvent| phone.set(is_phone));
         html! {
-            <button type="button" class="view-button" data-width={label.to_lowercase()}
+            <button type="button" class="view-button" data-width={key}
                 aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
         }
     };
     html! {
         <>
-            <button type="button" class="embed-button" onclick={show}>{ "Embed" }</button>
+            <button type="button" class="embed-button" onclick={show}>{ t.embed }</button>
             <dialog class="embed-dialog" ref={dialog} aria-labelledby="embed-heading" {onclose}>
                 if *open {
                     <div class="embed-body">
-                        <h2 id="embed-heading">{ "Embed this view" }</h2>
-                        <p>{ "Paste this into your page. The script sizes the frame to the map's content; it needs no other code and works with a strict Content-Security-Policy." }</p>
+                        <h2 id="embed-heading">{ t.embed_heading }</h2>
+                        <p>{ t.embed_help }</p>
                         <label for="embed-snippet" class="embed-label">{ "HTML" }</label>
                         <textarea id="embed-snippet" class="embed-snippet" readonly=true rows="5"
                             value={snippet.clone()} onfocus={Callback::from(|event: FocusEvent| {
@@ -105,24 +107,24 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                                 }
                             })} />
                         <div class="embed-actions">
-                            <button type="button" class="embed-copy" onclick={copy}>{ "Copy" }</button>
+                            <button type="button" class="embed-copy" onclick={copy}>{ t.copy }</button>
                             <span class="embed-status" role="status">
                                 { match *copied {
-                                    Some(true) => "Copied.",
-                                    Some(false) => "Copying is not allowed here: select the text and copy it.",
+                                    Some(true) => t.copied,
+                                    Some(false) => t.copy_refused,
                                     None => "",
                                 } }
                             </span>
-                            <div class="view-switch" role="group" aria-label="Preview width">
-                                { width(true, "Phone") }
-                                { width(false, "Desktop") }
+                            <div class="view-switch" role="group" aria-label={t.preview_width}>
+                                { width(true, "phone", t.phone) }
+                                { width(false, "desktop", t.desktop) }
                             </div>
                         </div>
                         <div class="embed-preview">
                             <iframe class={classes!("embed-preview-frame", phone.then_some("phone"))}
-                                src={preview} title="Preview of the embedded map" loading="lazy"></iframe>
+                                src={preview} title={t.preview_title} loading="lazy"></iframe>
                         </div>
-                        <button type="button" class="details-close embed-close" aria-label="Close" onclick={hide}>{ "×" }</button>
+                        <button type="button" class="details-close embed-close" aria-label={t.close} onclick={hide}>{ "×" }</button>
                     </div>
                 }
             </dialog>

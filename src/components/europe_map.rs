@@ -12,6 +12,7 @@ use crate::geo::order::{map_to_element, reading_order};
 use crate::geo::targets::{hit_targets, HitTarget};
 use crate::geo::viewport::{client_to_map, px_per_unit, Rect};
 use crate::hooks::{use_element_size, use_in_frame, use_wheel};
+use crate::i18n::{fill, Lang, Strings};
 use crate::palette::{country_period, stripes_id, AssociationSlots, Fill, Period};
 use crate::state::{country_code, country_status, Action, AppState, Colouring, Zoom, PAN_STEP};
 use std::rc::Rc;
@@ -89,6 +90,8 @@ fn rect_of(element: &Element) -> Rect {
 #[function_component(EuropeMap)]
 pub fn europe_map(props: &EuropeMapProps) -> Html {
     let data = dataset();
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let t = lang.strings();
     let state = &props.state;
     let svg_ref = use_node_ref();
     let size = use_element_size(svg_ref.clone());
@@ -418,7 +421,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
 
     // What never changes, what changes with the colouring, and what changes with the size and
     // the zoom are each computed once, not on every hover.
-    let members = use_memo((), |()| Members::new());
+    let members = use_memo(lang, |lang| Members::new(lang.strings()));
     let fills = use_memo(state.colouring, |colouring| members.fills(*colouring));
     let geometry = use_memo((size, state.viewport), |(size, _)| {
         Geometry::new(&members.covered, *size, view_box)
@@ -462,9 +465,9 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     preserveAspectRatio="xMidYMid meet"
                     {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onpointerleave}
                     {onclick} {ondblclick} {onkeydown} {onfocusin} {onfocusout}>
-                    <title id="map-title">{ "Map of Europe" }</title>
+                    <title id="map-title">{ t.map_title }</title>
                     <desc id="map-desc">
-                        { format!("The {} countries covered by IMPALA's national associations are coloured. Press Tab to go from country to country, Enter to show its association; + and − zoom, the arrow keys move the map, 0 shows all of Europe.", covered.len()) }
+                        { fill(t.map_description, &[("count", &covered.len().to_string())]) }
                     </desc>
                     <defs>
                         for (code, fill) in fills.iter().filter(|(_, f)| f.slots().len() > 1) {
@@ -491,7 +494,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                 <MapControls dispatch={props.dispatch.clone()} has_selection={state.selection.is_some()} at_home={at_home} />
                 { tooltip_html }
                 if *wheel_hint {
-                    <p class="wheel-hint" role="status">{ "Hold Ctrl (⌘ on a Mac) and scroll to zoom the map" }</p>
+                    <p class="wheel-hint" role="status">{ t.wheel_hint }</p>
                 }
             </div>
             </div>
@@ -623,13 +626,13 @@ struct Members {
 }
 
 impl Members {
-    fn new() -> Self {
+    fn new(t: &Strings) -> Self {
         let data = dataset();
         let covered = data.covered_country_codes();
         let order = reading_order(&EUROPE, &covered);
         let names = order
             .iter()
-            .map(|code| AttrValue::from(format::country_summary(data, code)))
+            .map(|code| AttrValue::from(format::country_summary(t, data, code)))
             .collect();
         Self {
             covered,

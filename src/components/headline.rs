@@ -1,5 +1,6 @@
 //! The headline figures: territories, associations and countries covered.
 
+use super::use_strings;
 use crate::data::Headline;
 use yew::prelude::*;
 
@@ -12,6 +13,7 @@ pub struct HeadlineProps {
 #[function_component(HeadlineFigures)]
 pub fn headline_figures(props: &HeadlineProps) -> Html {
     let h = props.headline;
+    let t = use_strings();
     let figure = |key: &'static str, value: usize, label: &'static str| {
         html! {
             <li class="figure">
@@ -22,10 +24,10 @@ pub fn headline_figures(props: &HeadlineProps) -> Html {
         }
     };
     html! {
-        <ul class="headline" aria-label="IMPALA's network in figures">
-            { figure("territories", h.territories, "territories") }
-            { figure("associations", h.associations, "associations") }
-            { figure("countries", h.countries, "countries covered") }
+        <ul class="headline" aria-label={t.figures}>
+            { figure("territories", h.territories, t.figure_territories) }
+            { figure("associations", h.associations, t.figure_associations) }
+            { figure("countries", h.countries, t.figure_countries) }
         </ul>
     }
 }

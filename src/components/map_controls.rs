@@ -1,5 +1,6 @@
 //! The on-screen zoom buttons: in, out, all of Europe, and the selection.
 
+use super::use_strings;
 use crate::state::{Action, Zoom};
 use yew::prelude::*;
 
@@ -12,23 +13,24 @@ pub struct MapControlsProps {
 
 #[function_component(MapControls)]
 pub fn map_controls(props: &MapControlsProps) -> Html {
+    let t = use_strings();
     let zoom = |zoom: Zoom| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Zoom(zoom)))
     };
     html! {
-        <div class="map-controls" role="group" aria-label="Zoom">
-            <button type="button" class="zoom-in" aria-label="Zoom in" title="Zoom in (+)"
+        <div class="map-controls" role="group" aria-label={t.zoom}>
+            <button type="button" class="zoom-in" aria-label={t.zoom_in} title={format!("{} (+)", t.zoom_in)}
                 onclick={zoom(Zoom::In(None))}>{ "+" }</button>
-            <button type="button" class="zoom-out" aria-label="Zoom out" title="Zoom out (−)"
+            <button type="button" class="zoom-out" aria-label={t.zoom_out} title={format!("{} (−)", t.zoom_out)}
                 disabled={props.at_home} onclick={zoom(Zoom::Out(None))}>{ "−" }</button>
-            <button type="button" class="zoom-reset" aria-label="Show all of Europe" title="Show all of Europe (0)"
+            <button type="button" class="zoom-reset" aria-label={t.zoom_home} title={format!("{} (0)", t.zoom_home)}
                 disabled={props.at_home} onclick={zoom(Zoom::Reset)}>
                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                     <path d="M2 6V2h4M14 6V2h-4M2 10v4h4M14 10v4h-4" />
                 </svg>
             </button>
-            <button type="button" class="zoom-selection" aria-label="Zoom to the selection" title="Zoom to the selection"
+            <button type="button" class="zoom-selection" aria-label={t.zoom_selection} title={t.zoom_selection}
                 disabled={!props.has_selection} onclick={zoom(Zoom::ToSelection)}>
                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                     <circle cx="7" cy="7" r="4.5" /><path d="M10.5 10.5L14 14M5 7h4M7 5v4" />

@@ -1,6 +1,7 @@
 //! The map's legend and the switch between its two colourings: by association (each with its
 //! colour) and by founding period (each decade with its number of associations).
 
+use super::use_strings;
 use crate::data::dataset;
 use crate::geo::europe::EUROPE;
 use crate::palette::{period_of, periods, slot_class, AssociationSlots};
@@ -16,6 +17,7 @@ pub struct MapLegendProps {
 #[function_component(MapLegend)]
 pub fn map_legend(props: &MapLegendProps) -> Html {
     let data = dataset();
+    let t = use_strings();
     let switch = |colouring: Colouring, label: &'static str, key: &'static str| {
         let dispatch = props.dispatch.clone();
         let pressed = props.colouring == colouring;
@@ -40,14 +42,14 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
                                 <span class={classes!("swatch", slot_class(slot))}></span>
                             }
                         </span>
-                        { "one colour per association, named on the map; neighbours never share one" }
+                        { t.legend_one_colour }
                     </li>
                     <li class="legend-item">
-                        <span class="swatch swatch-striped" aria-hidden="true"></span>{ "stripes: two associations" }
+                        <span class="swatch swatch-striped" aria-hidden="true"></span>{ t.legend_stripes }
                     </li>
                     <li class="legend-item legend-more">
                         <details>
-                            <summary>{ "Which colour is which" }</summary>
+                            <summary>{ t.legend_which }</summary>
                             <ul class="legend-items legend-associations">
                                 for association in associations {
                                     <li class="legend-item">
@@ -66,7 +68,7 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
                 for period in periods(data) {
                     <li class="legend-item">
                         <span class={classes!("swatch", period.class())} aria-hidden="true"></span>
-                        { format!("{} ({})", period.label(),
+                        { format!("{} ({})", period.label(t),
                             data.associations.iter().filter(|a| period_of(&a.founded) == period).count()) }
                     </li>
                 }
@@ -75,14 +77,14 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
     };
     html! {
         <div class="map-legend">
-            <div class="colouring-switch view-switch" role="group" aria-label="Colour the map by">
-                { switch(Colouring::Association, "By association", "association") }
-                { switch(Colouring::Period, "By founding period", "period") }
+            <div class="colouring-switch view-switch" role="group" aria-label={t.colour_by}>
+                { switch(Colouring::Association, t.by_association, "association") }
+                { switch(Colouring::Period, t.by_period, "period") }
             </div>
-            <ul class="legend-items" aria-label="Legend">
+            <ul class="legend-items" aria-label={t.legend}>
                 { items }
                 <li class="legend-item">
-                    <span class="swatch swatch-other" aria-hidden="true"></span>{ "no member association" }
+                    <span class="swatch swatch-other" aria-hidden="true"></span>{ t.legend_no_member }
                 </li>
             </ul>
         </div>

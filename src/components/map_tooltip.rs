@@ -2,6 +2,7 @@
 //! map so that it stays on screen. It repeats what the country's accessible name says, so screen
 //! readers skip it.
 
+use super::use_strings;
 use crate::data::dataset;
 use crate::format;
 use crate::geo::order::tooltip_placement;
@@ -20,7 +21,8 @@ pub struct MapTooltipProps {
 pub fn map_tooltip(props: &MapTooltipProps) -> Html {
     let data = dataset();
     let placement = tooltip_placement(props.at, props.frame);
-    let name = data.country(props.code).map_or(props.code, |c| &*c.name);
+    let t = use_strings();
+    let name = format::country_name(t, data, props.code);
     let style = format!("left: {:.0}px; top: {:.0}px", props.at[0], props.at[1]);
     html! {
         <div class={classes!("map-tooltip", placement.left.then_some("left"), placement.above.then_some("above"))}
@@ -31,7 +33,7 @@ pub fn map_tooltip(props: &MapTooltipProps) -> Html {
                     <li>
                         <strong>{ &*association.acronym }</strong>
                         { " " }
-                        <span>{ format::founded_phrase(&association.founded) }</span>
+                        <span>{ format::founded_phrase(t, &association.founded) }</span>
                     </li>
                 }
             </ul>

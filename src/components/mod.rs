@@ -1,6 +1,9 @@
 //! The user interface: one Yew function component per file. Components render from props, state
 //! and the embedded data alone (no `web_sys` calls, clocks or randomness while rendering); the
-//! state changes only through `crate::state::Action`s.
+//! state changes only through `crate::state::Action`s. Their words come from the language the app
+//! provides as a context ([`use_strings`]).
+
+use yew::Html;
 
 mod app;
 mod association_list;
@@ -16,7 +19,7 @@ mod map_legend;
 mod map_tooltip;
 mod qr_code;
 mod search_box;
-mod theme_switch;
+mod switches;
 mod timeline;
 mod year_bar;
 
@@ -34,9 +37,32 @@ pub use map_legend::MapLegend;
 pub use map_tooltip::MapTooltip;
 pub use qr_code::QrCode;
 pub use search_box::SearchBox;
-pub use theme_switch::ThemeSwitch;
+pub use switches::{LangSwitch, ThemeSwitch};
 pub use timeline::Timeline;
 pub use year_bar::YearBar;
+
+/// The words of the interface's language, which the app provides as a context.
+#[yew::hook]
+pub(crate) fn use_strings() -> &'static crate::i18n::Strings {
+    yew::use_context::<crate::i18n::Lang>()
+        .unwrap_or_default()
+        .strings()
+}
+
+/// An association's full name as it leads: its own language's, marked with that language, else
+/// the English one.
+pub(crate) fn own_name(
+    association: &'static crate::data::Association,
+    class: &'static str,
+) -> Html {
+    let (name, lang): (&'static str, Option<&'static str>) =
+        match (&association.name_native, &association.name_english) {
+            (Some(native), _) => (native, association.name_native_lang.as_deref()),
+            (None, Some(english)) => (english, Some("en")),
+            (None, None) => return Html::default(),
+        };
+    yew::html! { <span class={class} lang={lang}>{ name }</span> }
+}
 
 /// The class that shows how an association or a country stands in the slider's year.
 pub(crate) fn status_class(status: crate::growth::Status) -> &'static str {

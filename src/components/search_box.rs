@@ -2,7 +2,9 @@
 //! and accents) and selects it. Matching is `crate::search`; this component is the ARIA 1.2
 //! combobox pattern around it.
 
+use super::use_strings;
 use crate::data::dataset;
+use crate::i18n::fill;
 use crate::search::{search, SearchHit};
 use crate::state::Action;
 use web_sys::HtmlInputElement;
@@ -21,7 +23,8 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let query = use_state(String::new);
     let active = use_state_eq(|| 0_usize);
     let open = use_state_eq(|| false);
-    let hits: Vec<SearchHit> = search(dataset(), &query, LIMIT);
+    let t = use_strings();
+    let hits: Vec<SearchHit> = search(dataset(), t, &query, LIMIT);
     let expanded = *open && !hits.is_empty();
 
     let pick = {
@@ -92,27 +95,24 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let status = if query.trim().is_empty() {
         String::new()
     } else if hits.is_empty() {
-        "No association or country matches.".to_string()
+        t.search_none.to_string()
     } else {
-        format!(
-            "{} found; use the arrow keys to choose, Enter to select.",
-            hits.len()
-        )
+        fill(t.search_found, &[("count", &hits.len().to_string())])
     };
 
     html! {
         <div class="search" role="search">
-            <label for="search-input" class="search-label">{ "Find an association or a country" }</label>
+            <label for="search-input" class="search-label">{ t.search_label }</label>
             <div class="search-field">
                 <input id="search-input" type="text" class="search-input" autocomplete="off" spellcheck="false"
                     role="combobox" aria-autocomplete="list" aria-controls="search-results"
                     aria-expanded={expanded.to_string()}
                     aria-activedescendant={expanded.then(|| format!("search-hit-{}", *active))}
-                    placeholder="e.g. VUT, Österreich, Serbia"
+                    placeholder={t.search_placeholder}
                     value={(*query).clone()} {oninput} {onkeydown} {onblur} {onfocus} />
-                <ul id="search-results" class="search-results" role="listbox" aria-label="Matches" hidden={!expanded}>
+                <ul id="search-results" class="search-results" role="listbox" aria-label={t.search_matches} hidden={!expanded}>
                     for (i, hit) in hits.iter().enumerate() {
-                        { option(i, hit, i == *active, pick.clone()) }
+                        { option(i, hit, i == *active, if hit.kind == "country" { t.kind_country } else { t.kind_association }, pick.clone()) }
                     }
                 </ul>
             </div>
@@ -125,6 +125,7 @@ fn option(
     index: usize,
     hit: &SearchHit,
     active: bool,
+    kind: &'static str,
     pick: impl Fn(&SearchHit) + 'static,
 ) -> Html {
     let chosen = hit.clone();
@@ -136,7 +137,7 @@ fn option(
     html! {
         <li id={format!("search-hit-{index}")} role="option" aria-selected={active.to_string()}
             class={classes!("search-hit", active.then_some("active"))} data-kind={hit.kind} {onpointerdown}>
-            <span class="search-kind">{ hit.kind }</span>
+            <span class="search-kind">{ kind }</span>
             { &hit.label }
         </li>
     }

@@ -4,11 +4,12 @@
 //! the layout and turns pointer and keyboard events into actions. Wider than its box on a phone:
 //! then it scrolls sideways.
 
-use super::status_class;
+use super::{status_class, use_strings};
 use crate::data::{dataset, Category};
 use crate::format;
 use crate::growth::{status, Status};
 use crate::hooks::use_element_size;
+use crate::i18n::{fill, Strings};
 use crate::state::{selected_associations, Action, Selection};
 use crate::timeline::{layout, Certainty, LayoutOptions, TimelineLayout};
 use std::rc::Rc;
@@ -52,6 +53,7 @@ fn target_of(target: Option<web_sys::EventTarget>) -> Option<Target> {
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let data = dataset();
+    let t = use_strings();
     let box_ref = use_node_ref();
     let size = use_element_size(box_ref.clone());
     // Whole pixels, so that sub-pixel resizes do not lay the timeline out again.
@@ -148,23 +150,24 @@ pub fn timeline(props: &TimelineProps) -> Html {
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowMilestone(None)))
         };
         let years: Vec<String> = m.years.iter().map(u16::to_string).collect();
-        let ongoing = if m.ongoing { ", ongoing" } else { "" };
+        let years = years.join("–");
+        let years = if m.ongoing { fill(t.ongoing, &[("years", &years)]) } else { years };
         html! {
             <section class="milestone-details" aria-labelledby="milestone-heading" aria-live="polite">
-                <button type="button" class="details-close" aria-label="Close the milestone" onclick={close}>{ "×" }</button>
+                <button type="button" class="details-close" aria-label={t.close_milestone} onclick={close}>{ "×" }</button>
                 <h3 id="milestone-heading">
-                    <span class="milestone-years">{ format!("{}{ongoing}", years.join("–")) }</span>
-                    { " " }{ &*m.title }
+                    <span class="milestone-years">{ years }</span>
+                    { " " }<span lang="en">{ &*m.title }</span>
                 </h3>
-                <p>{ &*m.description }</p>
-                <p class="milestone-category">{ category_name(m.category) }</p>
+                <p lang="en">{ &*m.description }</p>
+                <p class="milestone-category">{ category_name(t, m.category) }</p>
             </section>
         }
     });
 
     html! {
         <section class="timeline" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{ "When they were founded" }</h2>
+            <h2 id="timeline-heading">{ t.timeline_heading }</h2>
             <div class="timeline-scroll" ref={box_ref}>
                 <svg class="timeline-chart" viewBox={view_box} width={format!("{:.0}", laid.width)}
                     height={format!("{:.0}", laid.height)} role="group" aria-labelledby="timeline-heading"
@@ -186,7 +189,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 let state = association.map_or(Status::Founded, |a| status(&a.founded, props.year));
                                 let selected = chosen.iter().any(|a| a.acronym == mark.acronym);
                                 let is_linked = linked.contains(&mark.acronym) || props.hovered_association == Some(mark.acronym);
-                                let name = association.map_or_else(|| mark.acronym.to_string(), |a| format!("{}, {}", a.acronym, format::founded_phrase(&a.founded)));
+                                let name = association.map_or_else(|| mark.acronym.to_string(), |a| format!("{}, {}", a.acronym, format::founded_phrase(t, &a.founded)));
                                 html! {
                                     <g class={classes!("tl-mark", certainty_class(mark.certainty), status_class(state),
                                             selected.then_some("selected"), is_linked.then_some("linked"))}
@@ -194,13 +197,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                         aria-pressed={selected.to_string()} aria-label={name}>
                                         if let Some((earliest, latest, x0, x1)) = mark.range {
                                             <rect class="tl-band" x={f(x0)} y={f(mark.y - h / 2.0)} width={f(x1 - x0)} height={f(h)} rx="3">
-                                                <title>{ format!("founded between {earliest} and {latest}: the year is not known") }</title>
+                                                <title>{ fill(t.band_title, &[("earliest", &earliest.to_string()), ("latest", &latest.to_string())]) }</title>
                                             </rect>
                                         }
                                         for (other, x) in mark.alternatives.iter() {
                                             <line class="tl-link" x1={f(mark.x)} x2={f(*x)} y1={f(mark.y)} y2={f(mark.y)} />
                                             <rect class="tl-other" x={f(*x - 4.0)} y={f(mark.y - h / 2.0 + 2.0)} width="8" height={f(h - 4.0)} rx="2">
-                                                <title>{ format!("also given as {other}") }</title>
+                                                <title>{ fill(t.also_given, &[("year", &other.to_string())]) }</title>
                                             </rect>
                                         }
                                         <rect class="tl-box" x={f(mark.x - mark.width / 2.0)} y={f(mark.y - h / 2.0)}
@@ -215,15 +218,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         }
                     </g>
                     <text class="track-label" x={f(scale.x0)} y={f(laid.associations.iter().map(|m| m.y).fold(laid.axis_y, f64::min))}>
-                        { "Associations" }
+                        { t.track_associations }
                     </text>
                     <text class="track-label" x={f(scale.x(f64::from(scale.start) + 0.5))} y={f(laid.impala_y)}>
                         { "IMPALA" }
                     </text>
                     <g class="tl-impala">
                         <circle class="tl-impala-founding" cx={f(laid.impala)} cy={f(laid.impala_y)} r="6"
-                            role="img" aria-label={format!("IMPALA founded in {}", data.impala.founded)}>
-                            <title>{ format!("IMPALA founded in {}", data.impala.founded) }</title>
+                            role="img" aria-label={fill(t.impala_founded, &[("year", &data.impala.founded.to_string())])}>
+                            <title>{ fill(t.impala_founded, &[("year", &data.impala.founded.to_string())]) }</title>
                         </circle>
                         for mark in laid.milestones.iter() {
                             if let Some(milestone) = data.milestones.get(mark.index) {
@@ -231,7 +234,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                         (mark.first > props.year).then_some("not-yet"))}
                                     data-milestone={mark.index.to_string()} role="button" tabindex="0"
                                     aria-pressed={(props.milestone == Some(mark.index)).to_string()}
-                                    aria-label={format!("{}: {}", milestone_years(mark.first, mark.last, mark.ongoing), milestone.title)}>
+                                    aria-label={format!("{}: {}", milestone_years(t, mark.first, mark.last, mark.ongoing), milestone.title)}>
                                     if mark.x1 > mark.x0 {
                                         <line class="tl-span" x1={f(mark.x0)} x2={f(mark.x1)} y1={f(mark.y)} y2={f(mark.y)} />
                                     }
@@ -243,11 +246,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     </g>
                 </svg>
             </div>
-            <ul class="timeline-key" aria-label="Key">
-                <li><span class="key key-box" aria-hidden="true"></span>{ "founding year" }</li>
-                <li><span class="key key-other" aria-hidden="true"></span>{ "a year other sources give" }</li>
-                <li><span class="key key-band" aria-hidden="true"></span>{ "founding year unknown: the years it may lie in" }</li>
-                <li><span class="key key-dot" aria-hidden="true"></span>{ "IMPALA's milestones (select one to read it)" }</li>
+            <ul class="timeline-key" aria-label={t.key}>
+                <li><span class="key key-box" aria-hidden="true"></span>{ t.key_box }</li>
+                <li><span class="key key-other" aria-hidden="true"></span>{ t.key_other }</li>
+                <li><span class="key key-band" aria-hidden="true"></span>{ t.key_band }</li>
+                <li><span class="key key-dot" aria-hidden="true"></span>{ t.key_milestone }</li>
             </ul>
             { for milestone_panel }
         </section>
@@ -266,24 +269,24 @@ fn certainty_class(certainty: Certainty) -> &'static str {
     }
 }
 
-fn milestone_years(first: u16, last: u16, ongoing: bool) -> String {
+fn milestone_years(t: &Strings, first: u16, last: u16, ongoing: bool) -> String {
     let span = if last > first {
         format!("{first}–{last}")
     } else {
         first.to_string()
     };
     if ongoing {
-        format!("{span}, ongoing")
+        fill(t.ongoing, &[("years", &span)])
     } else {
         span
     }
 }
 
-fn category_name(category: Category) -> &'static str {
+fn category_name(t: &Strings, category: Category) -> &'static str {
     match category {
-        Category::Competition => "Competition: mergers and market concentration",
-        Category::Digital => "Digital: licensing and online services",
-        Category::Policy => "Policy: European law, programmes and funding",
-        Category::Sector => "Sector: structures and networks for independents",
+        Category::Competition => t.category_competition,
+        Category::Digital => t.category_digital,
+        Category::Policy => t.category_policy,
+        Category::Sector => t.category_sector,
     }
 }

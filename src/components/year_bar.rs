@@ -3,6 +3,7 @@
 //! countries") and the running totals. Playing steps one year per tick; with reduced motion the
 //! steps are slower and nothing on the map animates.
 
+use super::use_strings;
 use crate::data::dataset;
 use crate::growth::{describe, totals};
 use crate::hooks::{use_interval, use_media_query};
@@ -35,8 +36,9 @@ pub fn year_bar(props: &YearBarProps) -> Html {
             Callback::from(move |()| dispatch.emit(Action::Tick)),
         );
     }
+    let t = use_strings();
     let now = totals(dataset(), props.year);
-    let spoken = describe(&now);
+    let spoken = describe(t, &now);
     let send = |action: Action| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
@@ -58,36 +60,36 @@ pub fn year_bar(props: &YearBarProps) -> Html {
         })
     };
     let (play_label, play_action, play_icon) = if props.playing {
-        ("Pause", Action::Pause, "❚❚")
+        (t.pause, Action::Pause, "❚❚")
     } else {
-        ("Play the years", Action::Play, "▶")
+        (t.play, Action::Play, "▶")
     };
     html! {
-        <div class="year-bar" role="group" aria-label="Year">
+        <div class="year-bar" role="group" aria-label={t.year}>
             <div class="year-buttons">
                 <button type="button" class="year-play" aria-label={play_label} title={play_label}
                     data-playing={props.playing.to_string()} onclick={send(play_action)}>
                     <span aria-hidden="true">{ play_icon }</span>
                 </button>
-                <button type="button" class="year-back" aria-label="One year back" title="One year back"
+                <button type="button" class="year-back" aria-label={t.year_back} title={t.year_back}
                     disabled={props.year <= first} onclick={send(Action::StepYear(-1))}>
                     <span aria-hidden="true">{ "◀" }</span>
                 </button>
-                <button type="button" class="year-forward" aria-label="One year forward" title="One year forward"
+                <button type="button" class="year-forward" aria-label={t.year_forward} title={t.year_forward}
                     disabled={props.year >= last} onclick={send(Action::StepYear(1))}>
                     <span aria-hidden="true">{ "▶" }</span>
                 </button>
             </div>
-            <input type="range" class="year-slider" id="year-slider" aria-label="Year"
+            <input type="range" class="year-slider" id="year-slider" aria-label={t.year}
                 min={first.to_string()} max={last.to_string()} step="1"
                 value={props.year.to_string()} aria-valuetext={spoken.clone()} {oninput} />
             <output class="year-totals" for="year-slider" data-year={props.year.to_string()}>
                 <strong class="year-value">{ props.year }</strong>
-                { spoken.strip_prefix(&format!("{}:", props.year)).unwrap_or(&spoken).to_string() }
+                { spoken.strip_prefix(&props.year.to_string()).unwrap_or(&spoken).trim_start_matches(|c: char| c == ':' || c.is_whitespace()).to_string() }
             </output>
             <label class="year-loop">
                 <input type="checkbox" checked={props.looping} onchange={onloop} />
-                { "Loop" }
+                { t.loop_years }
             </label>
         </div>
     }

@@ -137,6 +137,10 @@ data_struct! {
         /// Full name in its own language, when known.
         #[serde(default)]
         pub name_native: Option<Text>,
+        /// The language of `name_native`, as a BCP 47 tag (`de`, `pt`), so that it is marked
+        /// and read out in that language. Required with `name_native`.
+        #[serde(default)]
+        pub name_native_lang: Option<Text>,
         /// Full name in English, when known.
         #[serde(default)]
         pub name_english: Option<Text>,

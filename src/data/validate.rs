@@ -55,6 +55,8 @@ pub enum DataError {
     BadMilestoneYears { entry: String },
     /// A member count of zero.
     ZeroCount { entry: String },
+    /// A language tag that is not a BCP 47 primary language subtag (`de`, `pt`).
+    BadLanguage { entry: String, tag: String },
 }
 
 impl fmt::Display for DataError {
@@ -129,11 +131,20 @@ impl fmt::Display for DataError {
                 f,
                 "{entry}: a member count of 0: give the count the source states, or remove the count"
             ),
+            DataError::BadLanguage { entry, tag } => write!(
+                f,
+                "{entry}: name_native_lang = \"{tag}\" is not a language code: give the two- or three-letter code of the name's language, e.g. \"de\" or \"pt\""
+            ),
         }
     }
 }
 
 impl std::error::Error for DataError {}
+
+/// A BCP 47 primary language subtag: two or three lowercase ASCII letters.
+fn is_language(tag: &str) -> bool {
+    (2..=3).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_lowercase())
+}
 
 /// Every problem in `data`; empty when the data may be embedded.
 pub fn check(data: &Dataset) -> Vec<DataError> {
@@ -359,6 +370,18 @@ impl<'a> Checker<'a> {
                     field: "name_native or name_english",
                     fix: "give at least one full name",
                 });
+            }
+            match (&association.name_native, &association.name_native_lang) {
+                (Some(_), None) => self.push(DataError::Missing {
+                    entry: entry.clone(),
+                    field: "name_native_lang",
+                    fix: "give the language of name_native, e.g. name_native_lang = \"de\"",
+                }),
+                (_, Some(tag)) if !is_language(tag) => self.push(DataError::BadLanguage {
+                    entry: entry.clone(),
+                    tag: tag.to_string(),
+                }),
+                _ => {}
             }
             self.text(
                 &entry,

@@ -10,6 +10,7 @@ use crate::embed_cases;
 use crate::engines::{EngineKind, HEIGHT, WIDTH};
 use crate::export_cases;
 use crate::first_view_cases;
+use crate::language_cases;
 use crate::map_cases;
 use crate::offline_cases;
 use crate::page::{keys, Page};
@@ -40,6 +41,10 @@ pub const CHROMIUM_CASES: &[(&str, CaseFn)] = &[
     (
         "auto_theme_follows_the_system",
         theme_cases::auto_theme_follows_the_system,
+    ),
+    (
+        "browser_language_chooses_the_interface",
+        language_cases::browser_language_chooses_the_interface,
     ),
 ];
 
@@ -136,6 +141,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
     (
         "themes_change_the_colours",
         theme_cases::themes_change_the_colours,
+    ),
+    (
+        "languages_change_the_words",
+        language_cases::languages_change_the_words,
     ),
     (
         "downloads_give_the_map_and_the_data",

@@ -9,7 +9,7 @@ use crate::Result;
 
 /// Where the parts of the first view are on the page: `[selector, x, y, width, height]`, in CSS
 /// pixels, rounded to a tenth.
-const LAYOUT: &str = "(() => ['h1', '.headline', '.view-switch', 'svg.europe-map', \
+const LAYOUT: &str = "(() => ['h1', '.headline', '.view-switch', 'svg.europe-map', '.map-frame', \
     '.association-list > li:first-child', '.association-list > li:last-child', '.app-footer'].map((css) => { \
     const e = document.querySelector(css); if (!e) return [css, -1, -1, -1, -1]; \
     const r = e.getBoundingClientRect(); const t = (v) => Math.round(v * 10) / 10; \

@@ -81,6 +81,7 @@ mod engines;
 mod export_cases;
 mod first_view_cases;
 mod http;
+mod language_cases;
 mod map_cases;
 mod offline_cases;
 mod page;

@@ -8,6 +8,7 @@ use std::time::Duration;
 use impala_map::data::dataset;
 use impala_map::geo::europe::EUROPE;
 use impala_map::geo::order::reading_order;
+use impala_map::i18n::Lang;
 use impala_map::state::{sorted_associations, Sort, SortKey};
 
 use crate::cases::{check, Expected, QUICK};
@@ -352,8 +353,11 @@ pub fn colouring_by_period(page: &mut Page, _: &Expected) -> Result<()> {
     }
     let legend = page.text(".map-legend")?;
     for period in periods(dataset()) {
-        check(legend.contains(&period.label()), || {
-            format!("the legend lacks {:?}: {legend:?}", period.label())
+        check(legend.contains(&period.label(Lang::En.strings())), || {
+            format!(
+                "the legend lacks {:?}: {legend:?}",
+                period.label(Lang::En.strings())
+            )
         })?;
     }
     page.click("[data-colouring=association]")?;
@@ -438,6 +442,7 @@ pub fn table_view_stays_in_sync(page: &mut Page, expected: &Expected) -> Result<
     // Sorting by name, twice.
     let by_name: Vec<String> = sorted_associations(
         dataset(),
+        Lang::En.strings(),
         Sort {
             key: SortKey::Name,
             ascending: true,

@@ -421,6 +421,14 @@ impl<'a> Page<'a> {
             .map(drop)
     }
 
+    /// Chromium only: runs a DevTools protocol command (its result is not needed).
+    pub fn chromium_cdp(&mut self, command: &str, params: Value) -> Result<()> {
+        self.engine
+            .session()?
+            .chromium_cdp(command, params)
+            .map(drop)
+    }
+
     /// Chromium only: the page's memory after a full garbage collection, through the DevTools
     /// protocol: the JS heap in use, the wasm linear memory, and the DOM's node and event
     /// listener counts.

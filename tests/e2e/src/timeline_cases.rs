@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use impala_map::data::dataset;
 use impala_map::growth::{describe, totals, Status};
+use impala_map::i18n::Lang;
 use impala_map::state::{country_status, year_range};
 
 use crate::cases::{check, Expected, QUICK};
@@ -76,7 +77,7 @@ pub fn dragging_the_slider_fades_the_future(page: &mut Page, _: &Expected) -> Re
     })?;
     let spoken: String =
         page.eval("document.querySelector('.year-slider').getAttribute('aria-valuetext')")?;
-    let expected = describe(&totals(dataset(), year));
+    let expected = describe(Lang::En.strings(), &totals(dataset(), year));
     check(spoken == expected, || {
         format!("the slider says {spoken:?}, expected {expected:?}")
     })?;
@@ -101,9 +102,10 @@ pub fn keyboard_moves_the_slider(page: &mut Page, _: &Expected) -> Result<()> {
     )?;
     let spoken: String =
         page.eval("document.querySelector('.year-slider').getAttribute('aria-valuetext')")?;
-    check(spoken == describe(&totals(dataset(), first)), || {
-        format!("at Home the slider says {spoken:?}")
-    })?;
+    check(
+        spoken == describe(Lang::En.strings(), &totals(dataset(), first)),
+        || format!("at Home the slider says {spoken:?}"),
+    )?;
     page.press(keys::ARROW_RIGHT)?;
     page.wait_for(
         &format!(
