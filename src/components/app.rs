@@ -153,6 +153,25 @@ pub fn app() -> Html {
                         },
                     }
                 }
+                // What the view lacks for the printed page (styles/print.css: map, timeline and
+                // list on one sheet), hidden on screen. Each is rendered only where the view has
+                // no copy of its own, so no id appears twice; the print timeline ignores hovers.
+                if cfg!(target_arch = "wasm32") {
+                    if state.view != View::Timeline {
+                        <div class="print-only print-timeline">
+                            <Timeline year={state.year} selection={state.selection} hovered_country={None}
+                                hovered_association={None} milestone={None} dispatch={dispatch.clone()} />
+                        </div>
+                    }
+                    if state.view == View::Timeline {
+                        <div class="print-only print-list">
+                            <AssociationList selection={state.selection} dispatch={dispatch.clone()} />
+                        </div>
+                    }
+                    if state.view == View::Table {
+                        <div class="print-only print-map">{ map("map-print") }</div>
+                    }
+                }
                 <aside class="side" aria-label={t.side}>
                     <div class="side-map">
                         if state.view == View::Map {

@@ -14,6 +14,7 @@ use crate::language_cases;
 use crate::map_cases;
 use crate::offline_cases;
 use crate::page::{keys, Page};
+use crate::print_cases;
 use crate::theme_cases;
 use crate::timeline_cases;
 use crate::Result;
@@ -45,6 +46,10 @@ pub const CHROMIUM_CASES: &[(&str, CaseFn)] = &[
     (
         "browser_language_chooses_the_interface",
         language_cases::browser_language_chooses_the_interface,
+    ),
+    (
+        "print_media_shows_map_timeline_and_list",
+        print_cases::print_media_shows_map_timeline_and_list,
     ),
 ];
 
@@ -145,6 +150,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
     (
         "languages_change_the_words",
         language_cases::languages_change_the_words,
+    ),
+    (
+        "print_puts_everything_on_one_page",
+        print_cases::print_puts_everything_on_one_page,
     ),
     (
         "downloads_give_the_map_and_the_data",

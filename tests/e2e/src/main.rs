@@ -85,6 +85,7 @@ mod language_cases;
 mod map_cases;
 mod offline_cases;
 mod page;
+mod print_cases;
 mod process;
 mod server;
 mod theme_cases;

@@ -217,6 +217,11 @@ impl<'a> Page<'a> {
         Ok(path.to_path_buf())
     }
 
+    /// The page as WebDriver prints it: a PDF, A4 landscape.
+    pub fn print_a4_landscape(&self) -> Result<Vec<u8>> {
+        self.engine.session()?.print_a4_landscape()
+    }
+
     /// Saves `bytes` beside the screenshots as `<engine>-<name>` (a downloaded file, to look at).
     pub fn save_beside_screenshots(&self, name: &str, bytes: &[u8]) -> Result<PathBuf> {
         let path = self

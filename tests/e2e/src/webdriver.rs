@@ -246,6 +246,26 @@ impl Session {
         base64_decode(b64)
     }
 
+    /// The page printed to PDF by WebDriver's Print command: A4 landscape (29.7 × 21 cm), with
+    /// backgrounds, no shrinking, and the page's own margins (`@page`).
+    pub fn print_a4_landscape(&self) -> Result<Vec<u8>> {
+        let v = self.cmd(
+            "POST",
+            "/print",
+            Some(json!({
+                "orientation": "landscape",
+                "page": { "width": 21.0, "height": 29.7 },
+                "margin": { "top": 0, "bottom": 0, "left": 0, "right": 0 },
+                "background": true,
+                "shrinkToFit": false
+            })),
+        )?;
+        let b64 = v
+            .as_str()
+            .ok_or_else(|| format!("print gave no PDF: {}", truncate(&v.to_string(), 120)))?;
+        base64_decode(b64)
+    }
+
     /// The window's outer `(width, height)`.
     pub fn window_rect(&self) -> Result<(i64, i64)> {
         let v = self.cmd("GET", "/window/rect", None)?;

@@ -1,0 +1,156 @@
+//! Print (issue 8): one A4 landscape page with the map, the timeline and the list of
+//! associations (styles/print.css), whatever the view on screen.
+
+use crate::cases::{check, Expected};
+use crate::engines::{HEIGHT, WIDTH};
+use crate::page::Page;
+use crate::Result;
+use serde_json::json;
+
+/// The number of pages of a PDF: its `/Type /Page` dictionaries (not `/Pages`), in the file
+/// and in its Flate-compressed streams (Firefox puts them in object streams).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let count = |text: &str| {
+        text.match_indices("/Type")
+            .filter(|(at, _)| {
+                let rest = text[at + "/Type".len()..].trim_start();
+                rest.starts_with("/Page") && !rest.starts_with("/Pages")
+            })
+            .count()
+    };
+    let mut pages = count(&String::from_utf8_lossy(pdf));
+    let mut rest = pdf;
+    while let Some(at) = find(rest, b"stream") {
+        let body = &rest[at + b"stream".len()..];
+        let body = body
+            .strip_prefix(b"\r\n")
+            .or_else(|| body.strip_prefix(b"\n"))
+            .unwrap_or(body);
+        let Some(end) = find(body, b"endstream") else {
+            break;
+        };
+        let mut decoded = Vec::new();
+        if std::io::Read::read_to_end(
+            &mut flate2::read::ZlibDecoder::new(&body[..end]),
+            &mut decoded,
+        )
+        .is_ok()
+        {
+            pages += count(&String::from_utf8_lossy(&decoded));
+        }
+        rest = &body[end + b"endstream".len()..];
+    }
+    pages
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Prints the page (WebDriver's Print command) and checks it is one page. WebKitGTK's driver
+/// does not implement printing: it says so, and the case notes it.
+fn prints_on_one_page(page: &mut Page, name: &str) -> Result<()> {
+    match page.print_a4_landscape() {
+        Ok(pdf) => {
+            page.save_beside_screenshots(&format!("print-{name}.pdf"), &pdf)?;
+            let pages = pdf_pages(&pdf);
+            check(pdf.starts_with(b"%PDF") && pages == 1, || {
+                format!(
+                    "printing the {name} view gave {pages} pages ({} bytes)",
+                    pdf.len()
+                )
+            })
+        }
+        Err(error)
+            if error.contains("unsupported operation") || error.contains("unknown command") =>
+        {
+            page.note(&format!("this engine's WebDriver cannot print: {error}"));
+            Ok(())
+        }
+        Err(error) => Err(error),
+    }
+}
+
+pub fn print_puts_everything_on_one_page(page: &mut Page, _: &Expected) -> Result<()> {
+    for (name, path) in [
+        ("map", "/?select=VUT"),
+        ("timeline", "/?view=timeline&theme=dark"),
+        ("table", "/?view=table"),
+    ] {
+        page.open_app_at(path)?;
+        prints_on_one_page(page, name)?;
+    }
+    Ok(())
+}
+
+/// What print media shows, measured: the map, the timeline and the list (down to its last
+/// entry), each with a size, inside
+/// an A4 landscape page less its margins (281 × 194 mm at 96 px per inch: 1062 × 733 px), and
+/// the page no taller than that.
+const SHEET: &str = "(() => { const r = (css) => { const e = [...document.querySelectorAll(css)] \
+    .find((e) => e.getBoundingClientRect().width > 0); if (!e) return null; \
+    const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; }; \
+    return { map: r('svg.europe-map'), timeline: r('svg.timeline-chart'), \
+    list: r('.association-list, .association-table'), \
+    members: document.querySelectorAll('svg.europe-map path.country.member').length, \
+    last_shown: (() => { const e = document.querySelector('.association-list > li:last-child, \
+    .association-table tbody tr:last-child'); if (!e) return false; const b = e.getBoundingClientRect(); \
+    const hit = document.elementFromPoint(b.left + 8, b.top + b.height / 2); \
+    return b.height > 0 && hit !== null && e.contains(hit); })(), \
+    sea: getComputedStyle(document.querySelector('svg.europe-map .sea') || document.body).fill, \
+    height: document.documentElement.scrollHeight }; })()";
+
+#[derive(serde::Deserialize, Debug)]
+struct Sheet {
+    map: Option<[f64; 4]>,
+    timeline: Option<[f64; 4]>,
+    list: Option<[f64; 4]>,
+    members: usize,
+    /// The list's last entry is on the page, not cut off.
+    last_shown: bool,
+    sea: String,
+    height: f64,
+}
+
+/// Chromium only (the DevTools protocol emulates print media): the printed layout, measured
+/// and kept as a screenshot for each view.
+pub fn print_media_shows_map_timeline_and_list(page: &mut Page, _: &Expected) -> Result<()> {
+    let (width, height) = (1062.0, 733.0);
+    page.set_viewport(width as u32, height as u32)?;
+    page.chromium_cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))?;
+    let result = (|| {
+        for (name, path) in [
+            ("map", "/?select=VUT"),
+            ("timeline", "/?view=timeline&theme=dark"),
+            ("table", "/?view=table"),
+        ] {
+            page.open_app_at(path)?;
+            let sheet: Sheet = page.eval(SHEET)?;
+            page.screenshot_named(&format!("print-{name}"))?;
+            let inside = |r: &Option<[f64; 4]>| {
+                r.is_some_and(|[l, t, r, b]| {
+                    r - l > 100.0
+                        && b - t > 60.0
+                        && l >= -0.5
+                        && t >= -0.5
+                        && r <= width + 0.5
+                        && b <= height + 0.5
+                })
+            };
+            check(
+                inside(&sheet.map)
+                    && inside(&sheet.timeline)
+                    && inside(&sheet.list)
+                    && sheet.members > 20
+                    && sheet.last_shown
+                    && sheet.height <= height + 0.5
+                    && sheet.sea == "rgb(255, 255, 255)",
+                || format!("the printed {name} view: {sheet:?}"),
+            )?;
+        }
+        Ok(())
+    })();
+    page.chromium_cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))?;
+    page.set_viewport(WIDTH, HEIGHT)?;
+    result
+}
