@@ -61,7 +61,7 @@ pub fn app() -> Html {
             .map(|a| &*a.acronym)
             .collect::<Vec<&'static str>>()
     });
-    let (kiosk_view, stay) = use_kiosk_idle(url.kiosk, tour, dispatch.clone());
+    let (kiosk_view, stay) = use_kiosk_idle(url.kiosk, url.lang, tour, dispatch.clone());
     let bridge = use_embed_bridge(&state, dispatch.clone());
     let state_rc: Rc<AppState> = Rc::new((*state).clone());
     // Escape clears the selection, wherever the focus is in the app's document.
@@ -131,6 +131,11 @@ pub fn app() -> Html {
                         { view_button(View::Table, "table", t.view_table) }
                     </div>
                     <EmbedDialog query={AttrValue::from(to_query(&UrlState::of_state(&state, &url)))} />
+                    // Kiosk visitors choose their language here, beside the search, where the
+                    // map keeps its height (the idle reset brings the URL's language back).
+                    if url.kiosk && url.controls {
+                        <LangSwitch lang={lang} dispatch={dispatch.clone()} />
+                    }
                 </div>
                 // One keyed element per view, so that Yew replaces the view's content as a
                 // whole; each slot of the side column is a wrapper element for the same reason.

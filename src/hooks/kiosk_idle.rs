@@ -4,6 +4,7 @@
 
 use super::listener::document;
 use super::{use_interval, Listener, ListenerOptions};
+use crate::i18n::Lang;
 use crate::kiosk::{clock_speed, Effect, Kiosk, KioskTimes, Phase};
 use crate::state::{year_range, Action, Zoom};
 use std::rc::Rc;
@@ -43,10 +44,12 @@ fn seconds(name: &str) -> Option<f64> {
 }
 
 /// Runs kiosk mode's idle clock while `kiosk` is on; returns what to show. `tour` is the
-/// associations the attract loop shows.
+/// associations the attract loop shows; `start_lang` the URL's language, which the idle reset
+/// brings back after a visitor chose another.
 #[hook]
 pub fn use_kiosk_idle(
     kiosk: bool,
+    start_lang: Option<Lang>,
     tour: Rc<Vec<&'static str>>,
     dispatch: Callback<Action>,
 ) -> (KioskView, Callback<()>) {
@@ -126,7 +129,11 @@ pub fn use_kiosk_idle(
                         dispatch.emit(Action::Select(selection));
                         dispatch.emit(Action::Zoom(Zoom::ToSelection));
                     }
-                    Effect::Reset => dispatch.emit(Action::Reset),
+                    // The next visitor finds the kiosk in its own language again.
+                    Effect::Reset => {
+                        dispatch.emit(Action::Reset);
+                        dispatch.emit(Action::SetLang(start_lang));
+                    }
                 }
             }
             view.set(KioskView {

@@ -191,16 +191,23 @@ pub fn kiosk_idle_attract_touch_and_reset(page: &mut Page, _: &Expected) -> Resu
     // A touch returns to the app at once.
     page.eval::<Option<bool>>("(() => { document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' })); return null; })()")?;
     page.wait_for(&format!("{} && document.querySelector('.kiosk-attract') === null && document.querySelector('.year-play').getAttribute('data-playing') === 'false'", phase("active")), QUICK)?;
-    // Left alone, the countdown comes, then the reset to the home view.
+    // A visitor switches to German.
+    page.click("[data-lang-choice=de]")?;
+    page.wait_for("document.documentElement.lang === 'de'", QUICK)?;
+    // Left alone, the countdown comes (in German), then the reset to the home view, in the
+    // kiosk's own language again.
     page.wait_for(&phase("countdown"), Duration::from_secs(10))
         .map_err(|e| format!("no countdown after 4 s idle: {e}"))?;
     let text = page.text(".kiosk-countdown")?;
-    check(text.contains("Are you still there?"), || {
-        format!("the countdown says {text:?}")
+    let still_there = impala_map::i18n::Lang::De.strings().kiosk_still_there;
+    check(text.contains(still_there), || {
+        format!("the countdown says {text:?}, not {still_there:?}")
     })?;
     page.screenshot_named("kiosk-countdown")?;
     page.wait_for(&phase("active"), QUICK)?;
     page.wait_for("document.querySelector('.details') === null", QUICK)?;
+    page.wait_for("document.documentElement.lang === 'en'", QUICK)
+        .map_err(|e| format!("the reset kept the visitor's language: {e}"))?;
     let (_, last) = impala_map::state::year_range();
     page.wait_for(
         &format!("document.querySelector('.year-totals').getAttribute('data-year') === '{last}'"),
