@@ -22,21 +22,20 @@ pub fn founding(t: &Strings, founded: &Founding) -> String {
         }
         Founding::Unknown {
             earliest, latest, ..
-        } => fill_owned(t.unknown_range, &range(*earliest, *latest)),
+        } => range(t.unknown_range, *earliest, *latest),
     }
 }
 
-fn range(earliest: u16, latest: u16) -> [(&'static str, String); 2] {
-    [
-        ("earliest", earliest.to_string()),
-        ("latest", latest.to_string()),
-    ]
-}
-
-/// `fill` for owned values.
-fn fill_owned(template: &str, values: &[(&'static str, String)]) -> String {
-    let borrowed: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    fill(template, &borrowed)
+/// `template` with its `{earliest}` and `{latest}` years filled in (an unknown founding year's
+/// range).
+pub fn range(template: &str, earliest: u16, latest: u16) -> String {
+    fill(
+        template,
+        &[
+            ("earliest", &earliest.to_string()),
+            ("latest", &latest.to_string()),
+        ],
+    )
 }
 
 /// A whole number with the language's thousands separator: 1200 -> "1,200" (English),
@@ -116,7 +115,7 @@ pub fn founded_phrase(t: &Strings, founded: &Founding) -> String {
     match founded {
         Founding::Unknown {
             earliest, latest, ..
-        } => fill_owned(t.founded_unknown, &range(*earliest, *latest)),
+        } => range(t.founded_unknown, *earliest, *latest),
         _ => fill(t.founded_year, &[("year", &founding(t, founded))]),
     }
 }

@@ -246,7 +246,7 @@ fn founding(t: &'static Strings, founded: &'static Founding, cited: &mut Citatio
             sources,
         } => html! {
             <>
-                <span class="certainty">{ fill(t.unknown_between, &[("earliest", &earliest.to_string()), ("latest", &latest.to_string())]) }</span>
+                <span class="certainty">{ format::range(t.unknown_between, *earliest, *latest) }</span>
                 { " " }<span lang="en">{ &**detail }</span>
                 { cited.refs(t, sources) }
             </>

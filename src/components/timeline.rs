@@ -197,7 +197,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                         aria-pressed={selected.to_string()} aria-label={name}>
                                         if let Some((earliest, latest, x0, x1)) = mark.range {
                                             <rect class="tl-band" x={f(x0)} y={f(mark.y - h / 2.0)} width={f(x1 - x0)} height={f(h)} rx="3">
-                                                <title>{ fill(t.band_title, &[("earliest", &earliest.to_string()), ("latest", &latest.to_string())]) }</title>
+                                                <title>{ format::range(t.band_title, earliest, latest) }</title>
                                             </rect>
                                         }
                                         for (other, x) in mark.alternatives.iter() {

@@ -80,8 +80,9 @@ macro_rules! strings {
         }
 
         impl Strings {
-            /// Each string's field name and text, in declaration order.
-            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+            /// Each string's field name and text, in declaration order (for the tests).
+            #[cfg(test)]
+            fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$( (stringify!($field), self.$field), )*]
             }
         }
@@ -254,18 +255,12 @@ strings! {
 
 impl Strings {
     /// A country's name in this language: the table's, else the data's English `fallback`.
-    pub fn country_name<'a>(&self, code: &str, fallback: &'a str) -> &'a str
-    where
-        'static: 'a,
-    {
+    pub fn country_name<'a>(&self, code: &str, fallback: &'a str) -> &'a str {
         lookup(self.countries, code).unwrap_or(fallback)
     }
 
     /// A territory's name in this language: the table's, else the data's `fallback`.
-    pub fn territory_name<'a>(&self, id: &str, fallback: &'a str) -> &'a str
-    where
-        'static: 'a,
-    {
+    pub fn territory_name<'a>(&self, id: &str, fallback: &'a str) -> &'a str {
         lookup(self.territories, id).unwrap_or(fallback)
     }
 }
