@@ -100,7 +100,7 @@ pub fn languages_change_the_words(page: &mut Page, _: &Expected) -> Result<()> {
     check(pressed == "de", || {
         format!("the switch shows {pressed:?} as chosen")
     })?;
-    page.click("[data-view=timeline]")?;
+    page.switch_view("timeline")?;
     page.wait_for("document.querySelector('.growth-svg text') !== null", QUICK)?;
     let heading: String = page.text("#timeline-heading")?;
     check(heading == Lang::De.strings().timeline_heading, || {

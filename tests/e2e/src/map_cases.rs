@@ -420,7 +420,7 @@ pub fn table_view_stays_in_sync(page: &mut Page, expected: &Expected) -> Result<
     page.open_app()?;
     page.click_on(&member("DE"))?;
     wait_for_selection(page, "association:VUT")?;
-    page.click("[data-view=table]")?;
+    page.switch_view("table")?;
     page.wait_for(
         "document.querySelector('table.association-table') !== null",
         QUICK,
@@ -466,7 +466,7 @@ pub fn table_view_stays_in_sync(page: &mut Page, expected: &Expected) -> Result<
     page.click("tr[data-association=RUNDA] .row-select")?;
     wait_for_selection(page, "association:RUNDA")?;
     page.screenshot_named("table")?;
-    page.click("[data-view=map]")?;
+    page.switch_view("map")?;
     page.wait_for("document.querySelector('svg.europe-map') !== null", QUICK)?;
     let selected = selected_countries(page)?;
     let runda: BTreeSet<String> = countries_of("RUNDA")?.into_iter().collect();
@@ -491,7 +491,7 @@ pub fn axe_finds_no_violations(page: &mut Page, _: &Expected) -> Result<()> {
             problems.push(format!("{state}: {violation}"));
         }
     }
-    page.click("[data-view=table]")?;
+    page.switch_view("table")?;
     page.wait_for(
         "document.querySelector('table.association-table') !== null",
         QUICK,

@@ -23,8 +23,7 @@ pub fn requests_nothing_but_its_own_files(page: &mut Page, _: &Expected) -> Resu
     page.click_on("svg.europe-map path.country.member[data-country=\"DE\"]")?;
     page.wait_for("document.querySelector('.details') !== null", QUICK)?;
     for view in ["timeline", "table", "map"] {
-        page.click(&format!("[data-view={view}]"))?;
-        page.wait_for(&format!("document.querySelector('[data-view={view}]').getAttribute('aria-pressed') === 'true'"), QUICK)?;
+        page.switch_view(view)?;
     }
     let foreign: Vec<String> = page.eval(FOREIGN_REQUESTS)?;
     check(foreign.is_empty(), || {

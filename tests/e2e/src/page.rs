@@ -195,6 +195,34 @@ impl<'a> Page<'a> {
             .map_err(|e| format!("click `{css}`: {e}"))
     }
 
+    /// Clicks the view button `view` (`map`, `timeline`, `table`) and waits until it is pressed.
+    ///
+    /// Under load (three engines at once, one of them in the long kiosk run), WebKitGTK's
+    /// driver has once reported a click done that never reached the page. The page records
+    /// the mouse events it receives: a click the button never got is noted and given once
+    /// more; a click it got without switching the view fails the case.
+    pub fn switch_view(&self, view: &str) -> Result<()> {
+        let pressed = format!(
+            "document.querySelector('[data-view={view}]').getAttribute('aria-pressed') === 'true'"
+        );
+        self.eval::<Option<bool>>(INPUT_RECORDER)?;
+        self.click(&format!("[data-view={view}]"))?;
+        let Err(first) = self.wait_for(&pressed, crate::cases::QUICK) else {
+            return Ok(());
+        };
+        let seen: Vec<String> = self.eval("window.__e2eInput.splice(0)")?;
+        if seen.iter().any(|e| e == &format!("click:{view}")) {
+            return Err(format!(
+                "the {view} button got the click but the view did not switch (events {seen:?}): {first}"
+            ));
+        }
+        self.note(&format!(
+            "the click on the {view} button did not reach the page (events {seen:?}); clicked again"
+        ));
+        self.click(&format!("[data-view={view}]"))?;
+        self.wait_for(&pressed, crate::cases::QUICK)
+    }
+
     /// The rendered text of the first element matching `css`.
     #[allow(dead_code, reason = "page API for cases to come")]
     pub fn text(&self, css: &str) -> Result<String> {
@@ -776,6 +804,14 @@ struct AxeViolation {
 
 /// Calls back after two animation frames (so one was painted), or after
 /// 500 ms in a page that gets none (hidden).
+/// Keeps, in `window.__e2eInput`, the mouse events the page receives (`click:table`, or the
+/// tag name of a target outside a `[data-view]` button), emptied on each call.
+const INPUT_RECORDER: &str = "(() => { if (!window.__e2eInput) { window.__e2eInput = []; \
+    for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) { \
+    addEventListener(type, (e) => { const b = e.target.closest && e.target.closest('[data-view]'); \
+    window.__e2eInput.push(type + ':' + (b ? b.dataset.view : e.target.tagName)); }, true); } } \
+    window.__e2eInput.length = 0; return null; })()";
+
 const AFTER_NEXT_PAINT: &str = "const done = arguments[arguments.length - 1]; \
     setTimeout(() => done(false), 500); \
     requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";

@@ -69,7 +69,7 @@ pub fn themes_change_the_colours(page: &mut Page, _: &Expected) -> Result<()> {
     })?;
     no_axe_violations(page, "dark")?;
     page.screenshot_named("theme-dark")?;
-    page.click("[data-view=timeline]")?;
+    page.switch_view("timeline")?;
     page.wait_for("document.querySelector('.growth-svg text') !== null", QUICK)?;
     let chart = look(page)?.chart;
     check(
@@ -80,7 +80,7 @@ pub fn themes_change_the_colours(page: &mut Page, _: &Expected) -> Result<()> {
     page.screenshot_named("theme-dark-timeline")?;
 
     // Chosen in the footer, and kept in the URL.
-    page.click("[data-view=map]")?;
+    page.switch_view("map")?;
     page.click("[data-theme-choice=contrast]")?;
     page.wait_for(
         "document.querySelector('.app[data-theme=contrast]') !== null && location.search.includes('theme=contrast')",

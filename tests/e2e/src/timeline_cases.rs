@@ -181,7 +181,7 @@ pub fn play_then_pause(page: &mut Page, _: &Expected) -> Result<()> {
 
 pub fn timeline_marks_and_linking(page: &mut Page, expected: &Expected) -> Result<()> {
     page.open_app()?;
-    page.click("[data-view=timeline]")?;
+    page.switch_view("timeline")?;
     page.wait_for(
         "document.querySelector('svg.timeline-chart .tl-mark') !== null",
         QUICK,
@@ -262,11 +262,7 @@ pub fn timeline_marks_and_linking(page: &mut Page, expected: &Expected) -> Resul
     page.screenshot_named("timeline")?;
     // Every view switch keeps the app whole (no error from the renderer).
     for view in ["table", "map", "timeline", "map", "table", "timeline"] {
-        page.click(&format!("[data-view={view}]"))?;
-        page.wait_for(
-            &format!("document.querySelector('[data-view={view}]').getAttribute('aria-pressed') === 'true'"),
-            QUICK,
-        )?;
+        page.switch_view(view)?;
     }
     let errors = page.console_errors()?;
     check(errors.is_empty(), || {
@@ -281,7 +277,7 @@ pub fn timeline_marks_and_linking(page: &mut Page, expected: &Expected) -> Resul
 pub fn timeline_on_a_phone(page: &mut Page, _: &Expected) -> Result<()> {
     page.open_app()?;
     page.set_viewport(360, 740)?;
-    page.click("[data-view=timeline]")?;
+    page.switch_view("timeline")?;
     page.wait_for(
         "document.querySelector('svg.timeline-chart .tl-mark') !== null",
         QUICK,
