@@ -47,10 +47,6 @@ pub const CHROMIUM_CASES: &[(&str, CaseFn)] = &[
         "browser_language_chooses_the_interface",
         language_cases::browser_language_chooses_the_interface,
     ),
-    (
-        "print_media_shows_map_timeline_and_list",
-        print_cases::print_media_shows_map_timeline_and_list,
-    ),
 ];
 
 pub const CASES: &[(&str, CaseFn)] = &[
@@ -154,6 +150,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
     (
         "print_puts_everything_on_one_page",
         print_cases::print_puts_everything_on_one_page,
+    ),
+    (
+        "print_media_shows_map_timeline_and_list",
+        print_cases::print_media_shows_map_timeline_and_list,
     ),
     (
         "downloads_give_the_map_and_the_data",

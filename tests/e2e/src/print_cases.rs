@@ -2,7 +2,7 @@
 //! associations (styles/print.css), whatever the view on screen.
 
 use crate::cases::{check, Expected};
-use crate::engines::{HEIGHT, WIDTH};
+use crate::engines::{EngineKind, HEIGHT, WIDTH};
 use crate::page::Page;
 use crate::Result;
 use serde_json::json;
@@ -112,12 +112,26 @@ struct Sheet {
     height: f64,
 }
 
-/// Chromium only (the DevTools protocol emulates print media): the printed layout, measured
-/// and kept as a screenshot for each view.
+/// Print media without printing, for the engines whose driver cannot emulate it: the app's
+/// `@media print` rules apply to the screen and its `@media screen` rules (the themes) do not.
+/// Returns how many rules it turned; a navigation undoes it.
+const PRINT_RULES_ON_SCREEN: &str = "(() => { let turned = 0; \
+    for (const sheet of document.styleSheets) { for (const rule of sheet.cssRules) { \
+    if (!(rule instanceof CSSMediaRule)) continue; const media = rule.media.mediaText.trim(); \
+    if (media === 'print') { rule.media.mediaText = 'all'; turned++; } \
+    else if (media === 'screen') { rule.media.mediaText = 'not all'; turned++; } } } \
+    return turned; })()";
+
+/// The printed layout of each view, measured on an A4 landscape page's content box and kept as
+/// a screenshot. Chromium emulates print media (DevTools protocol); Firefox and WebKitGTK,
+/// whose drivers cannot, get the print rules turned onto the screen.
 pub fn print_media_shows_map_timeline_and_list(page: &mut Page, _: &Expected) -> Result<()> {
     let (width, height) = (1062.0, 733.0);
+    let chromium = page.engine() == EngineKind::Chromium;
     page.set_viewport(width as u32, height as u32)?;
-    page.chromium_cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))?;
+    if chromium {
+        page.chromium_cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))?;
+    }
     let result = (|| {
         for (name, path) in [
             ("map", "/?select=VUT"),
@@ -125,6 +139,12 @@ pub fn print_media_shows_map_timeline_and_list(page: &mut Page, _: &Expected) ->
             ("table", "/?view=table"),
         ] {
             page.open_app_at(path)?;
+            if !chromium {
+                let turned: usize = page.eval(PRINT_RULES_ON_SCREEN)?;
+                check(turned >= 2, || {
+                    format!("only {turned} @media print or screen rules found in the app's styles")
+                })?;
+            }
             let sheet: Sheet = page.eval(SHEET)?;
             page.screenshot_named(&format!("print-{name}"))?;
             let inside = |r: &Option<[f64; 4]>| {
@@ -150,7 +170,9 @@ pub fn print_media_shows_map_timeline_and_list(page: &mut Page, _: &Expected) ->
         }
         Ok(())
     })();
-    page.chromium_cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))?;
+    if chromium {
+        page.chromium_cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))?;
+    }
     page.set_viewport(WIDTH, HEIGHT)?;
     result
 }
