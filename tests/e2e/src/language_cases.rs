@@ -15,7 +15,9 @@ const WORDS: &str = "(() => { const text = (css) => { const e = document.querySe
     return { lang: document.documentElement.lang, title: document.title, h1: text('h1'), \
     map_button: text('[data-view=map]'), search_label: text('.search-label'), \
     germany: attr('svg.europe-map path.country.member[data-country=\"DE\"]', 'aria-label'), \
-    figure: text('.figure-label'), footer: text('.app-footer > p') }; })()";
+    figure: text('.figure-label'), footer: text('.app-footer > p'), \
+    footer_rows: new Set(Array.from(document.querySelectorAll('.app-footer .button-row'), \
+    (e) => Math.round(e.getBoundingClientRect().top))).size }; })()";
 
 #[derive(serde::Deserialize, Debug, PartialEq)]
 struct Words {
@@ -27,6 +29,8 @@ struct Words {
     germany: Option<String>,
     figure: Option<String>,
     footer: Option<String>,
+    /// How many lines the footer's rows of buttons take.
+    footer_rows: usize,
 }
 
 fn words(page: &Page) -> Result<Words> {
@@ -34,11 +38,20 @@ fn words(page: &Page) -> Result<Words> {
 }
 
 /// The page speaks `lang`: `<html lang>`, the title, the heading, the view switch, the search
-/// box, the figures, the credits and Germany's name on the map are that language's.
+/// box, the figures, the credits and Germany's name on the map are that language's; and on the
+/// cases' 1280-pixel-wide screen its longer words keep the footer on one line (a second line of
+/// buttons is taken from the map's height).
 fn speaks(page: &Page, lang: Lang) -> Result<()> {
     let t = lang.strings();
     let w = words(page)?;
     let germany = t.country_name("DE", "Germany");
+    check(w.footer_rows == 1, || {
+        format!(
+            "in {}, the footer's buttons take {} lines at 1280 pixels: {w:#?}",
+            lang.code(),
+            w.footer_rows
+        )
+    })?;
     check(
         w.lang == lang.code()
             && w.title == t.page_title
