@@ -8,7 +8,8 @@ use impala_map::embed::protocol::{
     datawrapper_height, normalise_origin, receive, validate, Allowlist, Command, Counters, Event,
     Ignored, Loose, RawInbound, Rejection, Shape, Theme, COMMAND_TYPES, MAX_TEXT,
 };
-use impala_map::state::{year_range, Action, AppState, Selection};
+use impala_map::i18n::Lang;
+use impala_map::state::{year_range, AppState, Selection};
 use serde_json::{json, Value};
 use std::cell::Cell;
 
@@ -87,6 +88,18 @@ fn commands_decode_to_the_data_own_ids() {
         (
             json!({"impala-map": 1, "type": "set-theme", "theme": "contrast"}),
             Command::SetTheme(Theme::Contrast),
+        ),
+        (
+            json!({"impala-map": 1, "type": "set-lang", "lang": "fr"}),
+            Command::SetLang(Some(Lang::Fr)),
+        ),
+        (
+            json!({"impala-map": 1, "type": "set-lang", "lang": "DE"}),
+            Command::SetLang(Some(Lang::De)),
+        ),
+        (
+            json!({"impala-map": 1, "type": "set-lang", "lang": "auto"}),
+            Command::SetLang(None),
         ),
         (json!({"impala-map": 1, "type": "reset"}), Command::Reset),
     ];
@@ -297,6 +310,27 @@ fn malformed_messages_are_rejected_with_their_reason() {
                 found: Shape::Bool,
             },
         ),
+        (
+            json!({"impala-map": 1, "type": "set-lang"}),
+            Rejection::MissingField {
+                command: "set-lang",
+                field: "lang",
+            },
+        ),
+        (
+            json!({"impala-map": 1, "type": "set-lang", "lang": "fr-CA"}),
+            Rejection::UnknownLang {
+                lang: "fr-CA".into(),
+            },
+        ),
+        (
+            json!({"impala-map": 1, "type": "set-lang", "lang": 7}),
+            Rejection::WrongType {
+                field: "lang",
+                expected: Shape::Text,
+                found: Shape::Number,
+            },
+        ),
     ];
     for (message, rejection) in cases {
         let shown = message.to_string().chars().take(80).collect::<String>();
@@ -441,8 +475,7 @@ fn commands_drive_the_reducer() {
     let state = AppState::default();
     let apply = |state: &AppState, message: Value| {
         let command = check(&message).unwrap_or_else(|e| panic!("{message}: {e}"));
-        let action = command.to_action().expect("a reducer action");
-        state.apply(action)
+        state.apply(command.to_action())
     };
     let selected = apply(
         &state,
@@ -461,13 +494,34 @@ fn commands_drive_the_reducer() {
         json!({"impala-map": 1, "type": "set-year", "year": 2003}),
     );
     assert_eq!((set.year, set.playing), (2003, false));
-    for message in [
-        json!({"impala-map": 1, "type": "reset"}),
+    let dark = apply(
+        &set,
         json!({"impala-map": 1, "type": "set-theme", "theme": "dark"}),
-    ] {
-        let command = check(&message).expect("valid");
-        assert_eq!(command.to_action(), None::<Action>, "{message}");
-    }
+    );
+    assert_eq!(dark.theme, Theme::Dark);
+    let french = apply(
+        &dark,
+        json!({"impala-map": 1, "type": "set-lang", "lang": "fr"}),
+    );
+    assert_eq!(french.lang, Some(Lang::Fr));
+    let browser = apply(
+        &french,
+        json!({"impala-map": 1, "type": "set-lang", "lang": "auto"}),
+    );
+    assert_eq!(browser.lang, None);
+    // A reset returns to how the app opened: the selection, the year and playing; the theme
+    // and the language are the reader's (or the host's) and stay.
+    let reset = apply(&french, json!({"impala-map": 1, "type": "reset"}));
+    assert_eq!(
+        (
+            reset.selection,
+            reset.year,
+            reset.playing,
+            reset.theme,
+            reset.lang
+        ),
+        (None, state.year, false, Theme::Dark, Some(Lang::Fr))
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! browser call lives here, in one hook; the rules are in the pure protocol module.
 
 use super::protocol::{
-    datawrapper_height, receive, Allowlist, Command, Counters, Event, HeightReport, Ignored,
+    datawrapper_height, receive, Allowlist, Counters, Event, HeightReport, Ignored,
 };
 use crate::hooks::{framing_parent, Listener, ListenerOptions};
 use crate::state::{Action, AppState, Selection};
@@ -135,16 +135,7 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
                         });
                         counters.borrow_mut().record(&outcome);
                         match outcome {
-                            Ok(command) => {
-                                let action = match command {
-                                    Command::SetTheme(theme) => Some(Action::SetTheme(theme)),
-                                    Command::Reset => Some(Action::Reset),
-                                    other => other.to_action(),
-                                };
-                                if let Some(action) = action {
-                                    latest_dispatch.borrow().emit(action);
-                                }
-                            }
+                            Ok(command) => latest_dispatch.borrow().emit(command.to_action()),
                             Err(Ignored::Invalid(rejection)) if !rejection.is_foreign() => {
                                 warn(&format!("embed: message ignored: {rejection}"));
                             }

@@ -26,13 +26,16 @@
 //! | `play` | | `{"impala-map": 1, "type": "play"}` |
 //! | `pause` | | `{"impala-map": 1, "type": "pause"}` |
 //! | `set-theme` | `theme`: `"auto"`, `"light"`, `"dark"` or `"contrast"` | `{"impala-map": 1, "type": "set-theme", "theme": "dark"}` |
+//! | `set-lang` | `lang`: `"en"`, `"fr"`, `"de"`, or `"auto"` for the reader's browser language | `{"impala-map": 1, "type": "set-lang", "lang": "fr"}` |
 //! | `reset` | | `{"impala-map": 1, "type": "reset"}` |
 //!
 //! - `select` matches acronyms and codes exactly, then ignoring case (`"vtmö"` selects `VTMÖ`,
 //!   `"fr"` France). Selecting a country that has one association selects that association
 //!   (`"AT"` selects `VTMÖ`); a country with several (France, Italy) stays a country selection.
+//! - `set-lang` takes the language codes the `lang` URL parameter takes, ignoring case; a host
+//!   page whose own language changes can keep the frame in step.
 //! - `set-year` stops playing. `play` starts from the first year when the map shows the last.
-//! - `reset` returns the app to how it opened.
+//! - `reset` returns the app to how it opened; the theme and the language stay.
 //! - Commands sent before the `ready` event may be lost: wait for it.
 //!
 //! ## Events: app to host page
@@ -76,6 +79,7 @@ pub use raw::{Loose, RawInbound, Shape, MAX_DEPTH};
 pub use rejection::Rejection;
 
 use crate::data::dataset;
+use crate::i18n::Lang;
 use crate::state::{country_code, year_range, Action, Selection};
 use std::fmt;
 
@@ -86,13 +90,14 @@ pub const VERSION_FIELD: &str = "impala-map";
 /// The longest string a command may hold, in characters.
 pub const MAX_TEXT: usize = 100;
 /// The command types, as the `type` field names them.
-pub const COMMAND_TYPES: [&str; 7] = [
+pub const COMMAND_TYPES: [&str; 8] = [
     "select",
     "clear-selection",
     "set-year",
     "play",
     "pause",
     "set-theme",
+    "set-lang",
     "reset",
 ];
 
@@ -136,21 +141,24 @@ pub enum Command {
     Play,
     Pause,
     SetTheme(Theme),
+    /// A language, or `None`: the reader's browser language.
+    SetLang(Option<Lang>),
     /// Back to how the app opened.
     Reset,
 }
 
 impl Command {
-    /// The reducer's action for this command; `None` for what the app handles itself (the theme,
-    /// a reset).
-    pub fn to_action(&self) -> Option<Action> {
+    /// The reducer's action for this command.
+    pub fn to_action(&self) -> Action {
         match *self {
-            Command::Select(selection) => Some(Action::Select(selection)),
-            Command::ClearSelection => Some(Action::ClearSelection),
-            Command::SetYear(year) => Some(Action::SetYear(year)),
-            Command::Play => Some(Action::Play),
-            Command::Pause => Some(Action::Pause),
-            Command::SetTheme(_) | Command::Reset => None,
+            Command::Select(selection) => Action::Select(selection),
+            Command::ClearSelection => Action::ClearSelection,
+            Command::SetYear(year) => Action::SetYear(year),
+            Command::Play => Action::Play,
+            Command::Pause => Action::Pause,
+            Command::SetTheme(theme) => Action::SetTheme(theme),
+            Command::SetLang(lang) => Action::SetLang(lang),
+            Command::Reset => Action::Reset,
         }
     }
 
@@ -163,6 +171,7 @@ impl Command {
             Command::Play => "play",
             Command::Pause => "pause",
             Command::SetTheme(_) => "set-theme",
+            Command::SetLang(_) => "set-lang",
             Command::Reset => "reset",
         }
     }
@@ -246,6 +255,21 @@ pub fn validate(raw: RawInbound) -> Result<Command, Rejection> {
             Theme::parse(&theme)
                 .map(Command::SetTheme)
                 .ok_or(Rejection::UnknownTheme { theme })
+        }
+        "set-lang" => {
+            let value = present(raw.lang).ok_or(Rejection::MissingField {
+                command: "set-lang",
+                field: "lang",
+            })?;
+            let lang = text("lang", value)?;
+            if lang.eq_ignore_ascii_case("auto") {
+                return Ok(Command::SetLang(None));
+            }
+            Lang::ALL
+                .into_iter()
+                .find(|known| known.code().eq_ignore_ascii_case(&lang))
+                .map(|known| Command::SetLang(Some(known)))
+                .ok_or(Rejection::UnknownLang { lang })
         }
         "reset" => Ok(Command::Reset),
         _ => Err(Rejection::UnknownType {
@@ -352,21 +376,18 @@ mod tests {
     }
 
     #[test]
-    fn commands_map_to_the_reducer_where_it_has_an_action() {
+    fn commands_map_to_the_reducer() {
         let vut = Selection::Association("VUT");
-        assert_eq!(Command::Select(vut).to_action(), Some(Action::Select(vut)));
+        assert_eq!(Command::Select(vut).to_action(), Action::Select(vut));
         assert_eq!(
-            Command::ClearSelection.to_action(),
-            Some(Action::ClearSelection)
+            Command::SetTheme(Theme::Dark).to_action(),
+            Action::SetTheme(Theme::Dark)
         );
         assert_eq!(
-            Command::SetYear(2003).to_action(),
-            Some(Action::SetYear(2003))
+            Command::SetLang(Some(Lang::De)).to_action(),
+            Action::SetLang(Some(Lang::De))
         );
-        assert_eq!(Command::Play.to_action(), Some(Action::Play));
-        assert_eq!(Command::Pause.to_action(), Some(Action::Pause));
-        assert_eq!(Command::SetTheme(Theme::Dark).to_action(), None);
-        assert_eq!(Command::Reset.to_action(), None);
+        assert_eq!(Command::Reset.to_action(), Action::Reset);
     }
 
     #[test]
@@ -376,6 +397,7 @@ mod tests {
                 association: Some(Loose::Text("VUT".into())),
                 year: Some(Loose::Number(2003.0)),
                 theme: Some(Loose::Text("dark".into())),
+                lang: Some(Loose::Text("fr".into())),
                 ..object(message_type)
             };
             let command = validate(raw).map(|c| c.message_type());

@@ -81,6 +81,7 @@ pub struct RawInbound {
     pub country: Option<Loose>,
     pub year: Option<Loose>,
     pub theme: Option<Loose>,
+    pub lang: Option<Loose>,
 }
 
 impl RawInbound {
@@ -101,6 +102,7 @@ impl RawInbound {
             "country" => Some(&mut self.country),
             "year" => Some(&mut self.year),
             "theme" => Some(&mut self.theme),
+            "lang" => Some(&mut self.lang),
             _ => None,
         }
     }

@@ -47,6 +47,8 @@ pub enum Rejection {
     UnknownCountry { code: String },
     /// `theme` names no theme.
     UnknownTheme { theme: String },
+    /// `lang` names no language the app speaks.
+    UnknownLang { lang: String },
 }
 
 impl Rejection {
@@ -125,6 +127,11 @@ impl fmt::Display for Rejection {
             Rejection::UnknownTheme { theme } => write!(
                 f,
                 "unknown theme {theme:?}: the themes are auto, light, dark and contrast"
+            ),
+            Rejection::UnknownLang { lang } => write!(
+                f,
+                "unknown language {lang:?}: the languages are {}, and auto (the browser's)",
+                crate::i18n::Lang::ALL.map(|known| known.code()).join(", ")
             ),
         }
     }

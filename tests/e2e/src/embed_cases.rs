@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use impala_map::data::dataset;
 use impala_map::growth::totals;
+use impala_map::i18n::Lang;
 
 use crate::cases::{check, Expected, QUICK};
 use crate::page::Page;
@@ -225,16 +226,30 @@ pub fn host_drives_the_app_by_messages(page: &mut Page, _: &Expected) -> Result<
         ),
         QUICK,
     )?;
+    send(page, "{ 'impala-map': 1, type: 'set-lang', lang: 'fr' }")?;
+    page.wait_for(
+        &format!(
+            "{} === 'fr' && {} === {:?}",
+            app("documentElement.lang"),
+            app("querySelector('h1').textContent"),
+            Lang::Fr.strings().title
+        ),
+        QUICK,
+    )?;
     send(page, "{ 'impala-map': 1, type: 'reset' }")?;
     page.wait_for(
         &format!("{} === null", app("querySelector('.details')")),
         QUICK,
     )?;
+    let lang: String = page.eval(&app("documentElement.lang"))?;
+    check(lang == "fr", || {
+        format!("after a reset the frame speaks {lang:?}, not the host's French")
+    })?;
     let accepted: String = page.eval(&app(
         "querySelector('.app').getAttribute('data-messages-accepted')",
     ))?;
-    check(accepted == "4", || {
-        format!("accepted {accepted} messages, expected 4")
+    check(accepted == "5", || {
+        format!("accepted {accepted} messages, expected 5")
     })
 }
 
@@ -254,6 +269,7 @@ pub fn host_messages_that_are_bad_or_foreign_are_ignored(
         "{ 'impala-map': 1, type: 'explode' }",
         "{ 'impala-map': 1, type: 'set-year', year: 99999 }",
         "{ 'impala-map': 1, type: 'set-year', year: 'abc' }",
+        "{ 'impala-map': 1, type: 'set-lang', lang: 'klingon' }",
         "{ 'impala-map': 1, type: 'select', association: 'NOPE' }",
         "{ 'impala-map': 1, type: 'select', association: 'x'.repeat(10000) }",
         "{ 'impala-map': 1, type: 'select', association: '<img src=x onerror=alert(1)>' }",
