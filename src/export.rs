@@ -1,10 +1,12 @@
 //! The data as files to download: CSV (one row per association, for spreadsheets) and JSON (the
 //! associations with their countries, founding years and member counts, and every source they
-//! cite), and the files' names. Pure: the date comes from the caller.
+//! cite), the view's figure as an image with its title and credits ([`Figure`], [`framed_svg`]),
+//! and the files' names. Pure: the date, the figure's markup and its colours come from the caller.
 
 use crate::data::{Association, Dataset, Founding};
 use crate::format;
 use crate::i18n::{Lang, Strings};
+use crate::state::View;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -30,6 +32,136 @@ impl Date {
 /// What a file holds and when it was made: `impala-associations-2026-11-24.csv`.
 pub fn file_name(subject: &str, date: Date, extension: &str) -> String {
     format!("impala-{subject}-{}.{extension}", date.iso())
+}
+
+/// What an image download shows: the figure of the view on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    Map,
+    Timeline,
+}
+
+impl Figure {
+    /// The map view's map, the timeline view's timeline; the table view has no figure.
+    pub fn of_view(view: View) -> Option<Figure> {
+        match view {
+            View::Map => Some(Figure::Map),
+            View::Timeline => Some(Figure::Timeline),
+            View::Table => None,
+        }
+    }
+
+    /// The word in the file's name.
+    pub fn subject(self) -> &'static str {
+        match self {
+            Figure::Map => "map",
+            Figure::Timeline => "timeline",
+        }
+    }
+
+    /// The element on screen to copy: the view's own, not the side map nor a print copy.
+    pub fn selector(self) -> &'static str {
+        match self {
+            Figure::Map => ".view-main svg.europe-map",
+            Figure::Timeline => ".view-main svg.timeline-chart",
+        }
+    }
+}
+
+/// The band under an exported figure, so that the image says what it shows and where its facts
+/// come from wherever it travels: the title, then the credits, in the theme's colours.
+#[derive(Clone, Copy, Debug)]
+pub struct Caption<'a> {
+    pub title: &'a str,
+    pub credits: &'a str,
+    /// CSS colours: the title's, the credits', the background's.
+    pub ink: &'a str,
+    pub soft: &'a str,
+    pub paper: &'a str,
+    /// The page's font family, as CSS gives it.
+    pub font: &'a str,
+}
+
+const TITLE_SIZE: f64 = 15.0;
+const CREDITS_SIZE: f64 = 11.0;
+const LINE_HEIGHT: f64 = 1.35;
+const PADDING: f64 = 10.0;
+/// A generous average advance of a sans-serif character, in ems: lines are wrapped by counting
+/// characters, so this errs towards short lines.
+const CHAR_WIDTH: f64 = 0.6;
+
+/// `text` broken at spaces into lines of at most `max_chars` characters; a longer word keeps a
+/// line of its own.
+pub fn wrap(text: &str, max_chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = line.chars().count() + 1 + word.chars().count();
+        if !line.is_empty() && needed > max_chars {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Text for XML: `&`, `<`, `>` and quotes escaped.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The exported SVG document: `figure` (a serialised `<svg>` of `width` × `height`, which may
+/// draw a little beyond its edges, like the timeline's first year) inside a margin, `caption`
+/// wrapped to the same width below, all on the theme's background; its `<title>` is the
+/// caption's title. Returns the document and its size.
+pub fn framed_svg(figure: &str, width: f64, height: f64, caption: &Caption) -> (String, f64, f64) {
+    let chars = |size: f64| (width / (size * CHAR_WIDTH)).max(12.0) as usize;
+    let title = wrap(caption.title, chars(TITLE_SIZE));
+    let credits = wrap(caption.credits, chars(CREDITS_SIZE));
+    let mut y = PADDING + height + PADDING;
+    let mut text = String::new();
+    for (lines, size, weight, colour) in [
+        (&title, TITLE_SIZE, "bold", caption.ink),
+        (&credits, CREDITS_SIZE, "normal", caption.soft),
+    ] {
+        for line in lines {
+            y += size * LINE_HEIGHT;
+            let _ = write!(
+                text,
+                r#"<text x="{PADDING}" y="{:.1}" font-size="{size}" font-weight="{weight}" fill="{}">{}</text>"#,
+                y - size * (LINE_HEIGHT - 1.0),
+                xml(colour),
+                xml(line)
+            );
+        }
+        y += PADDING / 2.0;
+    }
+    let total_width = width + 2.0 * PADDING;
+    let total_height = (y + PADDING / 2.0).ceil();
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{total_width}" height="{total_height}" viewBox="0 0 {total_width} {total_height}" font-family="{font}"><title>{title}</title><rect width="{total_width}" height="{total_height}" fill="{paper}"/><g transform="translate({PADDING} {PADDING})">{figure}</g>{text}</svg>"#,
+        font = xml(caption.font),
+        title = xml(caption.title),
+        paper = xml(caption.paper),
+    );
+    (svg, total_width, total_height)
 }
 
 /// The columns of the CSV file, in order.
@@ -411,5 +543,76 @@ mod tests {
             "impala-associations-2026-03-07.csv"
         );
         assert_eq!(file_name("map", date, "png"), "impala-map-2026-03-07.png");
+        assert_eq!(
+            Figure::of_view(View::Timeline).map(|f| file_name(f.subject(), date, "svg")),
+            Some("impala-timeline-2026-03-07.svg".to_owned())
+        );
+        assert_eq!(Figure::of_view(View::Table), None);
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_within_the_width() {
+        let credits = Lang::Fr.strings().credits;
+        for width in [20, 40, 80] {
+            let lines = wrap(credits, width);
+            assert_eq!(
+                lines.join(" "),
+                credits.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            assert!(
+                lines.iter().all(|l| l.chars().count() <= width),
+                "{lines:?}"
+            );
+            assert!(lines.windows(2).all(|w| {
+                // Each line is as full as it can be: the next word did not fit.
+                let next = w[1].split(' ').next().unwrap_or_default();
+                w[0].chars().count() + 1 + next.chars().count() > width
+            }));
+        }
+        assert_eq!(
+            wrap("a verylongwordindeed b", 5),
+            ["a", "verylongwordindeed", "b"]
+        );
+        assert!(wrap("   ", 10).is_empty());
+    }
+
+    #[test]
+    fn the_framed_figure_has_its_title_and_credits_below_it() {
+        let caption = Caption {
+            title: "Maps & <timelines>",
+            credits: EN.credits,
+            ink: "rgb(0, 0, 0)",
+            soft: "rgb(80, 80, 80)",
+            paper: "rgb(255, 255, 255)",
+            font: "\"Noto Sans\", sans-serif",
+        };
+        let figure = r#"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"></svg>"#;
+        let (svg, width, height) = framed_svg(figure, 300.0, 200.0, &caption);
+        assert_eq!(width, 300.0 + 2.0 * PADDING);
+        assert!(height > 200.0 + 3.0 * CREDITS_SIZE, "{height}");
+        assert!(svg.starts_with(&format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}""#
+        )));
+        assert!(svg.contains("<title>Maps &amp; &lt;timelines&gt;</title>"));
+        assert!(svg.contains("font-family=\"&quot;Noto Sans&quot;, sans-serif\""));
+        assert!(svg.contains(figure));
+        // The credits, wrapped to 300 pixels, all there and all below the figure.
+        let texts: Vec<&str> = svg.split("<text ").skip(1).collect();
+        let words: Vec<&str> = texts
+            .iter()
+            .filter(|t| t.contains("font-size=\"11\""))
+            .filter_map(|t| t.split('>').nth(1)?.split('<').next())
+            .collect();
+        assert!(words.len() > 1, "{texts:?}");
+        assert_eq!(words.join(" "), xml(EN.credits));
+        for text in &texts {
+            let y: f64 = text
+                .split("y=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .and_then(|y| y.parse().ok())
+                .unwrap_or_default();
+            assert!(y > PADDING + 200.0 && y < height, "{text}");
+        }
     }
 }

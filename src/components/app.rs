@@ -7,6 +7,7 @@ use super::{
 };
 use crate::data::{dataset, headline};
 use crate::embed::bridge::use_embed_bridge;
+use crate::export::Figure;
 use crate::format;
 use crate::hooks::{
     initial_state, use_browser_lang, use_document_keydown, use_document_lang, use_kiosk_guards,
@@ -225,7 +226,7 @@ pub fn app() -> Html {
                 if url.controls && !url.kiosk {
                     <LangSwitch lang={lang} dispatch={dispatch.clone()} />
                     <ThemeSwitch theme={state.theme} dispatch={dispatch.clone()} />
-                    <Downloads has_map={state.view != View::Table} />
+                    <Downloads figure={Figure::of_view(state.view)} />
                 }
                 <p>{ t.credits }</p>
             </footer>

@@ -1,30 +1,37 @@
-//! The download buttons: the map as it is on screen (SVG, or PNG at twice its size) and the data
-//! with its sources (CSV for spreadsheets, JSON). Files are named by what they hold and the day
+//! The download buttons: the view's figure (the map, or the timeline) as it is on screen, with its
+//! title and credits (SVG, or PNG at twice its size), and the data with its sources (CSV for
+//! spreadsheets, JSON). Files are named by what they hold and the day
 //! (`crate::export::file_name`).
 
 use super::use_strings;
 use crate::data::dataset;
-use crate::export::{csv, file_name, json};
-use crate::hooks::{download_map_png, download_map_svg, download_text, today};
+use crate::export::{csv, file_name, json, Figure};
+use crate::hooks::{download_figure_png, download_figure_svg, download_text, today};
 use crate::i18n::Strings;
 use yew::prelude::*;
 
 /// One kind of file.
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
-    MapSvg,
-    MapPng,
+    Svg(Figure),
+    Png(Figure),
     Csv,
     Json,
 }
 
 impl Kind {
-    const ALL: [Kind; 4] = [Kind::MapSvg, Kind::MapPng, Kind::Csv, Kind::Json];
+    /// The files on offer: the figure's images, when the view has a figure, and the data.
+    fn offered(figure: Option<Figure>) -> impl Iterator<Item = Kind> {
+        let images = figure.map(|figure| [Kind::Svg(figure), Kind::Png(figure)]);
+        images.into_iter().flatten().chain([Kind::Csv, Kind::Json])
+    }
 
     fn label(self, t: &Strings) -> &'static str {
         match self {
-            Kind::MapSvg => t.download_map_svg,
-            Kind::MapPng => t.download_map_png,
+            Kind::Svg(Figure::Map) => t.download_map_svg,
+            Kind::Png(Figure::Map) => t.download_map_png,
+            Kind::Svg(Figure::Timeline) => t.download_timeline_svg,
+            Kind::Png(Figure::Timeline) => t.download_timeline_png,
             Kind::Csv => t.download_csv,
             Kind::Json => t.download_json,
         }
@@ -32,18 +39,22 @@ impl Kind {
 
     fn key(self) -> &'static str {
         match self {
-            Kind::MapSvg => "svg",
-            Kind::MapPng => "png",
+            Kind::Svg(_) => "svg",
+            Kind::Png(_) => "png",
             Kind::Csv => "csv",
             Kind::Json => "json",
         }
     }
 
-    fn save(self) {
+    fn save(self, t: &Strings) {
         let date = today();
         match self {
-            Kind::MapSvg => download_map_svg(&file_name("map", date, "svg")),
-            Kind::MapPng => download_map_png(&file_name("map", date, "png")),
+            Kind::Svg(figure) => {
+                download_figure_svg(figure, t, &file_name(figure.subject(), date, "svg"));
+            }
+            Kind::Png(figure) => {
+                download_figure_png(figure, t, &file_name(figure.subject(), date, "png"));
+            }
             Kind::Csv => download_text(
                 &file_name("associations", date, "csv"),
                 "text/csv;charset=utf-8",
@@ -60,8 +71,8 @@ impl Kind {
 
 #[derive(Properties, PartialEq)]
 pub struct DownloadsProps {
-    /// Whether a map is on the page (the map and timeline views); the table view has none.
-    pub has_map: bool,
+    /// The view's figure; the table view has none.
+    pub figure: Option<Figure>,
 }
 
 #[function_component(Downloads)]
@@ -70,11 +81,9 @@ pub fn downloads(props: &DownloadsProps) -> Html {
     html! {
         <div class="button-row downloads" role="group" aria-label={t.download}>
             <span class="button-row-label" aria-hidden="true">{ t.download }</span>
-            for kind in Kind::ALL {
-                if props.has_map || matches!(kind, Kind::Csv | Kind::Json) {
-                    <button type="button" class="view-button" data-download={kind.key()}
-                        onclick={Callback::from(move |_: MouseEvent| kind.save())}>{ kind.label(t) }</button>
-                }
+            for kind in Kind::offered(props.figure) {
+                <button type="button" class="view-button" data-download={kind.key()}
+                    onclick={Callback::from(move |_: MouseEvent| kind.save(t))}>{ kind.label(t) }</button>
             }
         </div>
     }

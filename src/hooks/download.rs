@@ -1,9 +1,10 @@
-//! Downloads, for event handlers: a text file (the data as CSV or JSON), and the map as it is on
-//! screen, as SVG (its colours written into each shape, so the file stands alone) or as PNG
-//! (drawn by the browser at twice its size on screen). The files' contents and names are
-//! `crate::export`'s.
+//! Downloads, for event handlers: a text file (the data as CSV or JSON), and the view's figure
+//! (the map, or the timeline) as it is on screen, with its title and credits below, as SVG (its
+//! colours written into each element, so the file stands alone) or as PNG (drawn by the browser
+//! at twice its size on screen). The files' contents and names are `crate::export`'s.
 
-use crate::export::Date;
+use crate::export::{framed_svg, Caption, Date, Figure};
+use crate::i18n::Strings;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement};
@@ -66,7 +67,7 @@ pub fn download_text(name: &str, mime: &str, text: &str) {
 }
 
 /// The properties copied from each element's computed style into the SVG file.
-const STYLE: [&str; 12] = [
+const STYLE: [&str; 13] = [
     "fill",
     "fill-opacity",
     "stroke",
@@ -79,6 +80,7 @@ const STYLE: [&str; 12] = [
     "font-size",
     "font-weight",
     "text-anchor",
+    "dominant-baseline",
 ];
 
 /// A computed `url(...)` (the stripes of a country with two associations) names the page's
@@ -96,13 +98,15 @@ fn local_url(value: String) -> String {
     }
 }
 
-/// The map (`svg.europe-map`) as a stand-alone SVG document: each element carries its computed
-/// colours, and the root its size on screen. `None` when there is no map on the page.
-pub fn map_svg() -> Option<(String, f64, f64)> {
+/// The figure as a stand-alone SVG document: each element carries its computed colours, the
+/// figure its size on screen, and the caption (`t`'s title and credits, in the theme's colours)
+/// sits below it. Returns the document and its size; `None` when the figure is not on the page.
+pub fn figure_svg(figure: Figure, t: &Strings) -> Option<(String, f64, f64)> {
     let window = super::window()?;
-    let map = window.document()?.query_selector("svg.europe-map").ok()??;
-    let copy: Element = map.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
-    let originals = map.query_selector_all("*").ok()?;
+    let document = window.document()?;
+    let original = document.query_selector(figure.selector()).ok()??;
+    let copy: Element = original.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    let originals = original.query_selector_all("*").ok()?;
     let copies = copy.query_selector_all("*").ok()?;
     for i in 0..originals.length() {
         let (Some(original), Some(copied)) = (originals.item(i), copies.item(i)) else {
@@ -125,30 +129,54 @@ pub fn map_svg() -> Option<(String, f64, f64)> {
             .collect();
         let _ = copied.set_attribute("style", &style.join("; "));
     }
-    let rect = map.get_bounding_client_rect();
+    let rect = original.get_bounding_client_rect();
     let (width, height) = (rect.width().round(), rect.height().round());
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
     let _ = copy.set_attribute("width", &width.to_string());
     let _ = copy.set_attribute("height", &height.to_string());
-    let text = web_sys::XmlSerializer::new()
+    // What the figure draws a little beyond its edges (the timeline's first year) stays in the
+    // file's margin.
+    let _ = copy.set_attribute("overflow", "visible");
+    let markup = web_sys::XmlSerializer::new()
         .ok()?
         .serialize_to_string(&copy)
         .ok()?;
-    Some((text, width, height))
+    // The theme's colours and font, from the app's root.
+    let app = document.query_selector(".app").ok()??;
+    let computed = window.get_computed_style(&app).ok()??;
+    let property = |name: &str| {
+        let value = computed.get_property_value(name).unwrap_or_default();
+        value.trim().to_owned()
+    };
+    let (ink, soft, paper, font) = (
+        property("--ink"),
+        property("--ink-soft"),
+        property("--paper"),
+        property("font-family"),
+    );
+    let caption = Caption {
+        title: t.title,
+        credits: t.credits,
+        ink: &ink,
+        soft: &soft,
+        paper: &paper,
+        font: &font,
+    };
+    Some(framed_svg(&markup, width, height, &caption))
 }
 
-/// Saves the map as SVG, as the file `name`.
-pub fn download_map_svg(name: &str) {
-    match map_svg() {
+/// Saves the view's figure as SVG, as the file `name`.
+pub fn download_figure_svg(figure: Figure, t: &Strings, name: &str) {
+    match figure_svg(figure, t) {
         Some((svg, _, _)) => download_text(name, "image/svg+xml", &svg),
-        None => warn("download: no map to save", &JsValue::NULL),
+        None => warn("download: no figure to save", &JsValue::NULL),
     }
 }
 
-/// Saves the map as PNG at twice its size on screen, as the file `name`.
-pub fn download_map_png(name: &str) {
-    let Some((svg, width, height)) = map_svg() else {
-        warn("download: no map to save", &JsValue::NULL);
+/// Saves the view's figure as PNG at twice its size on screen, as the file `name`.
+pub fn download_figure_png(figure: Figure, t: &Strings, name: &str) {
+    let Some((svg, width, height)) = figure_svg(figure, t) else {
+        warn("download: no figure to save", &JsValue::NULL);
         return;
     };
     let name = name.to_owned();

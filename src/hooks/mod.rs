@@ -19,7 +19,7 @@ mod wheel;
 mod window;
 
 pub use clipboard::copy_text;
-pub use download::{download_map_png, download_map_svg, download_text, today};
+pub use download::{download_figure_png, download_figure_svg, download_text, today};
 pub use element_size::use_element_size;
 pub use embedding::{framing_parent, use_in_frame};
 pub use interval::use_interval;

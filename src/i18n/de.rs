@@ -131,6 +131,8 @@ pub const STRINGS: Strings = Strings {
     download: "Herunterladen",
     download_map_svg: "Karte (SVG)",
     download_map_png: "Karte (PNG)",
+    download_timeline_svg: "Zeitleiste (SVG)",
+    download_timeline_png: "Zeitleiste (PNG)",
     download_csv: "Daten (CSV)",
     download_json: "Daten (JSON)",
     embed: "Einbetten",

@@ -131,6 +131,8 @@ pub const STRINGS: Strings = Strings {
     download: "Download",
     download_map_svg: "Map (SVG)",
     download_map_png: "Map (PNG)",
+    download_timeline_svg: "Timeline (SVG)",
+    download_timeline_png: "Timeline (PNG)",
     download_csv: "Data (CSV)",
     download_json: "Data (JSON)",
     embed: "Embed",

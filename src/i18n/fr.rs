@@ -131,6 +131,8 @@ pub const STRINGS: Strings = Strings {
     download: "Télécharger",
     download_map_svg: "Carte (SVG)",
     download_map_png: "Carte (PNG)",
+    download_timeline_svg: "Frise (SVG)",
+    download_timeline_png: "Frise (PNG)",
     download_csv: "Données (CSV)",
     download_json: "Données (JSON)",
     embed: "Intégrer",

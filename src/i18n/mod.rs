@@ -237,6 +237,8 @@ strings! {
     download,
     download_map_svg,
     download_map_png,
+    download_timeline_svg,
+    download_timeline_png,
     download_csv,
     download_json,
     /// The embed dialog.

@@ -156,8 +156,8 @@ pub const CASES: &[(&str, CaseFn)] = &[
         print_cases::print_media_shows_map_timeline_and_list,
     ),
     (
-        "downloads_give_the_map_and_the_data",
-        export_cases::downloads_give_the_map_and_the_data,
+        "downloads_give_the_figures_and_the_data",
+        export_cases::downloads_give_the_figures_and_the_data,
     ),
     (
         "first_view_shows_without_javascript",

@@ -1,10 +1,11 @@
-//! Downloads (issue 8): the map as SVG and as PNG at twice its size on screen, the data as CSV and
-//! JSON. The page's downloads are caught before the browser saves them (anchors with a `download`
+//! Downloads (issue 8): the view's figure (the map, or the timeline) as SVG and as PNG at twice
+//! its size on screen, with the title and credits below it, and the data as CSV and JSON. The page's downloads are caught before the browser saves them (anchors with a `download`
 //! name record their address instead), and the files are read back from those addresses.
 
 use crate::cases::{check, Expected, QUICK};
 use crate::page::Page;
 use crate::Result;
+use impala_map::i18n::Lang;
 
 /// Catches downloads: every anchor clicked with a `download` name is recorded in
 /// `window.__downloads` as `{name, href}` and not followed.
@@ -48,7 +49,7 @@ fn named(name: &str, subject: &str, extension: &str) -> bool {
         })
 }
 
-pub fn downloads_give_the_map_and_the_data(page: &mut Page, expected: &Expected) -> Result<()> {
+pub fn downloads_give_the_figures_and_the_data(page: &mut Page, expected: &Expected) -> Result<()> {
     page.open_app()?;
     page.eval::<Option<bool>>(CATCH)?;
 
@@ -89,48 +90,115 @@ pub fn downloads_give_the_map_and_the_data(page: &mut Page, expected: &Expected)
         format!("the JSON has {associations} associations and {sources} sources")
     })?;
 
-    // The map, as SVG: it parses and has every member country, coloured.
-    let (name, href) = download(page, "svg")?;
-    check(named(&name, "map", "svg"), || {
-        format!("the SVG is named {name:?}")
+    // The map, as SVG and PNG, with every member country coloured.
+    let members = "Array.from(d.querySelectorAll('path.country.member')).filter((p) => { \
+        const s = p.getAttribute('style') || ''; const pattern = /fill: url\\(#([^)]+)\\)/.exec(s); \
+        return /fill: rgb/.test(s) || (pattern !== null && d.getElementById(pattern[1]) !== null); }).length";
+    let map = image(page, "map", "svg.europe-map", members)?;
+    check(map == expected.countries, || {
+        format!(
+            "the map's SVG has {map} coloured member shapes, expected {}",
+            expected.countries
+        )
     })?;
-    let parsed: (bool, usize, usize) = page.eval(&format!(
-        "fetch({}).then((r) => r.text()).then((t) => {{ \
-           const d = new DOMParser().parseFromString(t, 'image/svg+xml'); \
-           const members = d.querySelectorAll('path.country.member'); \
-           const coloured = Array.from(members).filter((p) => {{ const s = p.getAttribute('style') || ''; \
-             const pattern = /fill: url\\(#([^)]+)\\)/.exec(s); \
-             return /fill: rgb/.test(s) || (pattern !== null && d.getElementById(pattern[1]) !== null); }}); \
-           return [d.querySelector('parsererror') === null && d.documentElement.localName === 'svg', members.length, coloured.length]; }})",
-        serde_json::to_string(&href).map_err(|e| e.to_string())?
-    ))?;
-    page.save_beside_screenshots("download-map.svg", text(page, &href)?.as_bytes())?;
-    check(parsed.0, || "the SVG does not parse as SVG".into())?;
+
+    // In the timeline view, the timeline, with a mark for every association.
+    page.switch_view("timeline")?;
+    let timeline = image(
+        page,
+        "timeline",
+        "svg.timeline-chart",
+        "d.querySelectorAll('.tl-mark .tl-label').length",
+    )?;
+    let on_screen: usize = page.eval(
+        "document.querySelectorAll('.view-main svg.timeline-chart .tl-mark .tl-label').length",
+    )?;
     check(
-        parsed.1 == expected.countries && parsed.2 == expected.countries,
-        || {
-            format!(
-                "the SVG has {} member shapes, {} of them coloured; expected {}",
-                parsed.1, parsed.2, expected.countries
-            )
-        },
+        timeline == on_screen && on_screen > expected.associations / 2,
+        || format!("the timeline's SVG has {timeline} labelled marks, the screen {on_screen}"),
     )?;
 
-    // The map, as PNG at twice its size on screen.
-    let size: [f64; 2] = page.eval(
-        "(() => { const r = document.querySelector('svg.europe-map').getBoundingClientRect(); \
-         return [Math.round(r.width), Math.round(r.height)]; })()",
+    // The table view has no figure: the data only.
+    page.switch_view("table")?;
+    let offered: Vec<String> = page.eval(
+        "Array.from(document.querySelectorAll('[data-download]'), (b) => b.dataset.download)",
     )?;
+    check(offered == ["csv", "json"], || {
+        format!("the table view offers {offered:?}")
+    })?;
+    let errors = page.console_errors()?;
+    check(errors.is_empty(), || format!("errors: {errors:?}"))
+}
+
+/// Downloads the view's figure (`subject`, the element `figure` in the view) as SVG and as PNG,
+/// checks their names, that the SVG parses with the figure and the caption below it (the
+/// title, and the credits naming Natural Earth), and that the PNG is twice the SVG's size;
+/// keeps both files beside the screenshots. Returns what the `shapes` expression counts in the
+/// SVG document `d`.
+fn image(page: &Page, subject: &str, figure: &str, shapes: &str) -> Result<usize> {
+    let (name, href) = download(page, "svg")?;
+    check(named(&name, subject, "svg"), || {
+        format!("the {subject} SVG is named {name:?}")
+    })?;
+    // Measured after the download: a view just switched may still be settling its width.
+    let size: [f64; 2] = page.eval(&format!(
+        "(() => {{ const r = document.querySelector('.view-main {figure}').getBoundingClientRect(); \
+         return [Math.round(r.width), Math.round(r.height)]; }})()"
+    ))?;
+    #[derive(serde::Deserialize, Debug)]
+    struct Parsed {
+        svg: bool,
+        width: f64,
+        height: f64,
+        title: Option<String>,
+        caption: Vec<String>,
+        /// The figure's size in the file.
+        figure: [f64; 2],
+        shapes: usize,
+    }
+    let parsed: Parsed = page.eval(&format!(
+        "fetch({}).then((r) => r.text()).then((t) => {{ \
+           const d = new DOMParser().parseFromString(t, 'image/svg+xml'); const root = d.documentElement; \
+           return {{ svg: d.querySelector('parsererror') === null && root.localName === 'svg', \
+             width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')), \
+             title: root.querySelector(':scope > title')?.textContent ?? null, \
+             caption: Array.from(root.querySelectorAll(':scope > text'), (e) => e.textContent), \
+             figure: (() => {{ const f = root.querySelector(':scope > g > svg{}'); \
+               return f ? [Number(f.getAttribute('width')), Number(f.getAttribute('height'))] : [0, 0]; }})(), \
+             shapes: {shapes} }}; }})",
+        serde_json::to_string(&href).map_err(|e| e.to_string())?,
+        figure.trim_start_matches("svg"),
+    ))?;
+    page.save_beside_screenshots(
+        &format!("download-{subject}.svg"),
+        text(page, &href)?.as_bytes(),
+    )?;
+    let t = Lang::En.strings();
+    let caption = parsed.caption.join(" ");
+    check(
+        parsed.svg
+            && parsed.figure == size
+            && parsed.width >= size[0]
+            && parsed.height > size[1] + 20.0
+            && parsed.title.as_deref() == Some(t.title)
+            && caption.starts_with(t.title)
+            && caption.contains("Natural Earth"),
+        || format!("the {subject} SVG, for a figure of {size:?} on screen: {parsed:?}"),
+    )?;
+
     let (name, href) = download(page, "png")?;
-    check(named(&name, "map", "png"), || {
-        format!("the PNG is named {name:?}")
+    check(named(&name, subject, "png"), || {
+        format!("the {subject} PNG is named {name:?}")
     })?;
     let png: [f64; 2] = page.eval(&format!(
         "fetch({}).then((r) => r.blob()).then((b) => createImageBitmap(b)).then((i) => [i.width, i.height])",
         serde_json::to_string(&href).map_err(|e| e.to_string())?
     ))?;
-    check(png == [size[0] * 2.0, size[1] * 2.0], || {
-        format!("the PNG is {png:?}, expected twice the map's {size:?}")
+    check(png == [parsed.width * 2.0, parsed.height * 2.0], || {
+        format!(
+            "the {subject} PNG is {png:?}, expected twice the SVG's {:?}",
+            [parsed.width, parsed.height]
+        )
     })?;
     let base64 = href.strip_prefix("data:image/png;base64,").ok_or_else(|| {
         format!(
@@ -139,9 +207,8 @@ pub fn downloads_give_the_map_and_the_data(page: &mut Page, expected: &Expected)
         )
     })?;
     page.save_beside_screenshots(
-        "download-map.png",
+        &format!("download-{subject}.png"),
         &crate::webdriver::base64_decode(base64)?,
     )?;
-    let errors = page.console_errors()?;
-    check(errors.is_empty(), || format!("errors: {errors:?}"))
+    Ok(parsed.shapes)
 }
