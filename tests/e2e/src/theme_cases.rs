@@ -7,12 +7,15 @@ use crate::Result;
 
 /// What a theme looks like on the page: the page's background, the text colour, a member
 /// country's fill (Germany), the growth chart's text colour (in the timeline view, else
-/// `null`) and the `color-scheme` in use.
+/// `null`), the `color-scheme` in use and the side column's scrollbar track (`null` where the
+/// engine has no `scrollbar-color`: WebKit).
 const LOOK: &str = "(() => { const css = (e, p) => e ? getComputedStyle(e)[p] : null; \
     return { page: css(document.body, 'backgroundColor'), text: css(document.body, 'color'), \
     germany: css(document.querySelector('svg.europe-map path.country.member[data-country=\"DE\"]'), 'fill'), \
     chart: css(document.querySelector('.growth-svg text'), 'fill'), \
-    scheme: css(document.documentElement, 'colorScheme') }; })()";
+    scheme: css(document.documentElement, 'colorScheme'), \
+    track: CSS.supports('scrollbar-color', 'red blue') ? \
+      (css(document.querySelector('.side'), 'scrollbarColor').match(/rgba?\\([^)]*\\)/g) || [])[1] || '' : null }; })()";
 
 #[derive(serde::Deserialize, Debug, Clone, PartialEq)]
 struct Look {
@@ -21,6 +24,7 @@ struct Look {
     germany: Option<String>,
     chart: Option<String>,
     scheme: String,
+    track: Option<String>,
 }
 
 fn look(page: &Page) -> Result<Look> {
@@ -58,7 +62,13 @@ pub fn themes_change_the_colours(page: &mut Page, _: &Expected) -> Result<()> {
     page.open_app_at("/?theme=dark")?;
     let dark = look(page)?;
     check(
-        brightness(&dark.page) < 40.0 && brightness(&dark.text) > 200.0 && dark.scheme == "dark",
+        brightness(&dark.page) < 40.0
+            && brightness(&dark.text) > 200.0
+            && dark.scheme == "dark"
+            && dark
+                .track
+                .as_deref()
+                .is_none_or(|track| track.starts_with("rgb") && brightness(track) < 40.0),
         || format!("?theme=dark: {dark:?}"),
     )?;
     check(dark.germany != light.germany, || {
