@@ -4,7 +4,7 @@
 //! and the files' names. Pure: the date, the figure's markup and its colours come from the caller.
 
 use crate::data::{Association, Dataset, Founding};
-use crate::format;
+use crate::format::{self, escape_markup as xml};
 use crate::i18n::{Lang, Strings};
 use crate::state::View;
 use std::collections::BTreeSet;
@@ -109,22 +109,6 @@ pub fn wrap(text: &str, max_chars: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
-}
-
-/// Text for XML: `&`, `<`, `>` and quotes escaped.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The exported SVG document: `figure` (a serialised `<svg>` of `width` × `height`, which may

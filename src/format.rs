@@ -5,6 +5,22 @@
 use crate::data::{Dataset, Founding, MemberCount, Qualifier};
 use crate::i18n::{fill, Strings};
 
+/// Text for XML or a quoted HTML attribute: `&`, `<`, `>` and both quotes escaped.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A founding year as shown in lists: "1974", "1998 (also given as 1999)",
 /// "unknown (2011–2019)".
 pub fn founding(t: &Strings, founded: &Founding) -> String {

@@ -1,13 +1,7 @@
 //! The HTML a host page pastes to embed the current view: an iframe and the embed helper
 //! script. Pure.
 
-/// Escapes text for a double-quoted HTML attribute.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
+use crate::format::escape_markup as attribute;
 
 /// The address of the app's page for `query` (without `?`): `base` is the folder the app is
 /// served from, ending in `/`.
