@@ -47,6 +47,14 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
+/// The views printed, each with its address: the map with a selection, the timeline from the
+/// dark theme (it must print light), the table.
+const PRINTED: [(&str, &str); 3] = [
+    ("map", "/?select=VUT"),
+    ("timeline", "/?view=timeline&theme=dark"),
+    ("table", "/?view=table"),
+];
+
 /// Prints the page (WebDriver's Print command) and checks it is one page. WebKitGTK's driver
 /// does not implement printing: it says so, and the case notes it.
 fn prints_on_one_page(page: &mut Page, name: &str) -> Result<()> {
@@ -72,11 +80,7 @@ fn prints_on_one_page(page: &mut Page, name: &str) -> Result<()> {
 }
 
 pub fn print_puts_everything_on_one_page(page: &mut Page, _: &Expected) -> Result<()> {
-    for (name, path) in [
-        ("map", "/?select=VUT"),
-        ("timeline", "/?view=timeline&theme=dark"),
-        ("table", "/?view=table"),
-    ] {
+    for (name, path) in PRINTED {
         page.open_app_at(path)?;
         prints_on_one_page(page, name)?;
     }
@@ -133,11 +137,7 @@ pub fn print_media_shows_map_timeline_and_list(page: &mut Page, _: &Expected) ->
         page.chromium_cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))?;
     }
     let result = (|| {
-        for (name, path) in [
-            ("map", "/?select=VUT"),
-            ("timeline", "/?view=timeline&theme=dark"),
-            ("table", "/?view=table"),
-        ] {
+        for (name, path) in PRINTED {
             page.open_app_at(path)?;
             if !chromium {
                 let turned: usize = page.eval(PRINT_RULES_ON_SCREEN)?;
