@@ -6,6 +6,11 @@
 //!   file must have a shape in it, and it is written to `$OUT_DIR/europe_map.rs`, together with
 //!   the pairs of countries that share a border (`src/geo/adjacency.rs`).
 //!
+//! - `data/lang/languages.toml` lists the languages; each `data/lang/<code>.toml` is read,
+//!   flattened and checked against English and the data (`src/i18n/pack.rs`), then written to
+//!   `$OUT_DIR/lang/<code>.json`, with `$OUT_DIR/languages.rs` naming each language's file (by a
+//!   hash of its contents) and building English in.
+//!
 //! Any problem stops the build with a message naming the file, the entry and what to fix.
 
 #[allow(dead_code)]
@@ -16,13 +21,20 @@ mod adjacency;
 mod bake;
 #[allow(dead_code)]
 #[path = "src/data/model.rs"]
-mod model;
+pub mod model;
+#[allow(dead_code)]
+#[path = "src/i18n/pack.rs"]
+mod pack;
 #[allow(dead_code)]
 #[path = "src/geo/path.rs"]
 mod path;
 #[allow(dead_code)]
 #[path = "src/data/validate.rs"]
 mod validate;
+/// `pack.rs` names the model by its path in the app.
+mod data {
+    pub use super::model;
+}
 
 use serde::Deserialize;
 use std::fmt::Write as _;
@@ -30,6 +42,8 @@ use std::path::{Path, PathBuf};
 
 const DATA_FILE: &str = "data/associations.toml";
 const MAP_FILE: &str = "assets/map/europe.json";
+const LANG_DIR: &str = "data/lang";
+const LANG_LIST: &str = "data/lang/languages.toml";
 
 fn main() {
     for path in [
@@ -40,6 +54,8 @@ fn main() {
         "src/data/bake.rs",
         "src/geo/adjacency.rs",
         "src/geo/path.rs",
+        "src/i18n/pack.rs",
+        LANG_DIR,
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
@@ -86,7 +102,151 @@ fn run() -> Result<(), Vec<String>> {
     )?;
     let neighbours = map_neighbours(&map)?;
     write(&out.join("europe_map.rs"), &bake_map(&map, &neighbours))?;
+    write_languages(&root, &out, &dataset)?;
     Ok(())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageList {
+    languages: Vec<String>,
+}
+
+/// Reads, checks and writes every language file; English first.
+fn write_languages(root: &Path, out: &Path, dataset: &model::Dataset) -> Result<(), Vec<String>> {
+    let text = std::fs::read_to_string(root.join(LANG_LIST)).map_err(|e| {
+        one(format!(
+            "{LANG_LIST}: cannot read the list of languages: {e}"
+        ))
+    })?;
+    let list: LanguageList = toml::from_str(&text).map_err(|e| {
+        one(format!(
+            "{LANG_LIST}: cannot be read: {}",
+            e.to_string().trim_end()
+        ))
+    })?;
+    if list.languages.first().map(String::as_str) != Some("en") {
+        return Err(one(format!(
+            "{LANG_LIST}: the list must start with \"en\": English is the reference and the language built in"
+        )));
+    }
+    let mut problems = Vec::new();
+    let mut packs = Vec::new();
+    for code in &list.languages {
+        let file = format!("{LANG_DIR}/{code}.toml");
+        println!("cargo:rerun-if-changed={file}");
+        if !(2..=3).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            problems.push(format!("{LANG_LIST}: \"{code}\" is not a language code: use its ISO 639-1 code, e.g. \"fr\""));
+            continue;
+        }
+        if packs.iter().any(|(c, _): &(String, pack::Flat)| c == code) {
+            problems.push(format!("{LANG_LIST}: \"{code}\" is listed twice: keep one"));
+            continue;
+        }
+        match read_pack(&root.join(&file)) {
+            Ok(flat) => packs.push((code.clone(), flat)),
+            Err(problem) => problems.push(format!("{file}: {problem}")),
+        }
+    }
+    if let Some((_, english)) = packs.first() {
+        for problem in pack::check_english(english, dataset) {
+            problems.push(format!("{LANG_DIR}/en.toml: {problem}"));
+        }
+        for (code, flat) in &packs {
+            for problem in pack::check(code, flat, english) {
+                problems.push(format!("{LANG_DIR}/{code}.toml: {problem}"));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let lang_out = out.join("lang");
+    std::fs::create_dir_all(&lang_out)
+        .map_err(|e| one(format!("cannot create {}: {e}", lang_out.display())))?;
+    let mut source = String::new();
+    let mut files = Vec::new();
+    source.push_str("/// The languages, in the switch's order (from `data/lang/languages.toml`).\npub static LANGUAGES: &[Language] = &[\n");
+    for (code, flat) in &packs {
+        let json = pack::to_json(flat);
+        let file = format!("lang/{code}.{}.json", &pack::content_hash(&json)[..12]);
+        write(&lang_out.join(format!("{code}.json")), &json)?;
+        let name = flat.get("meta.name").map(String::as_str).unwrap_or(code);
+        let _ = writeln!(
+            source,
+            "    Language {{ code: {code:?}, name: {name:?}, file: {file:?} }},"
+        );
+        files.push((code.clone(), file));
+    }
+    source.push_str("];\n");
+    let bake_pack = |source: &mut String, code: &str, flat: &pack::Flat| {
+        let _ = write!(source, "({code:?}, &[");
+        for (key, text) in flat
+            .iter()
+            .filter(|(k, _)| !k.starts_with("meta.same_as_english."))
+        {
+            let _ = write!(source, "({key:?}, {text:?}), ");
+        }
+        source.push_str("]),\n");
+    };
+    source.push_str("/// The languages built in: English in the browser.\n#[cfg(target_arch = \"wasm32\")]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[\n");
+    bake_pack(&mut source, "en", &packs[0].1);
+    source.push_str("];\n/// The languages built in: all of them natively (tests, the first view).\n#[cfg(not(target_arch = \"wasm32\"))]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[\n");
+    for (code, flat) in &packs {
+        bake_pack(&mut source, code, flat);
+    }
+    source.push_str("];\n/// Each language's file name and contents, for the build step that writes them beside the app.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static FILES: &[(&str, &str)] = &[\n");
+    for (code, file) in &files {
+        let _ = writeln!(
+            source,
+            "    ({file:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/lang/{code}.json\"))),"
+        );
+    }
+    source.push_str("];\n");
+    write(&out.join("languages.rs"), &source)
+}
+
+/// A language file as dotted keys and texts.
+fn read_pack(path: &Path) -> Result<pack::Flat, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!("cannot read the language file ({e}): copy data/lang/en.toml to make it, and translate it")
+    })?;
+    let value: toml::Table = toml::from_str(&text)
+        .map_err(|e| format!("cannot be read: {}", e.to_string().trim_end()))?;
+    let mut flat = pack::Flat::new();
+    let mut problems = Vec::new();
+    flatten("", &toml::Value::Table(value), &mut flat, &mut problems);
+    if problems.is_empty() {
+        Ok(flat)
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
+fn flatten(prefix: &str, value: &toml::Value, flat: &mut pack::Flat, problems: &mut Vec<String>) {
+    let key = |name: &str| {
+        if prefix.is_empty() {
+            name.to_string()
+        } else {
+            format!("{prefix}.{name}")
+        }
+    };
+    match value {
+        toml::Value::String(text) => {
+            flat.insert(prefix.to_string(), text.clone());
+        }
+        toml::Value::Table(table) => {
+            for (name, value) in table {
+                flatten(&key(name), value, flat, problems);
+            }
+        }
+        toml::Value::Array(items) => {
+            for (index, value) in items.iter().enumerate() {
+                flatten(&key(&(index + 1).to_string()), value, flat, problems);
+            }
+        }
+        _ => problems.push(format!("{prefix} must be text in quotes")),
+    }
 }
 
 fn one(error: impl std::fmt::Display) -> Vec<String> {

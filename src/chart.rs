@@ -70,7 +70,10 @@ impl Default for ChartStyle {
             grid: (0xd0, 0xd7, 0xde),
             marker: (0x57, 0x60, 0x6a),
             font_px: 13.0,
-            labels: (EN.chart_associations, EN.chart_countries),
+            labels: {
+                let en = Lang::EN.strings();
+                (en.chart_associations, en.chart_countries)
+            },
         }
     }
 }
@@ -84,8 +87,6 @@ const CHAR_WIDTH_EM: f64 = 0.58;
 const TICK: f64 = 5.0;
 /// Space between text and what it labels, in pixels.
 const GAP: f64 = 4.0;
-/// The English words, for the default style.
-const EN: &Strings = Lang::En.strings();
 
 /// The estimated width of a text, in pixels.
 fn text_width(text: &str, font_px: f64) -> f64 {
@@ -412,6 +413,9 @@ pub fn chart_summary(t: &Strings, series: &[YearTotals], chosen_year: Option<u16
 #[cfg(test)]
 mod tests {
     use super::*;
+    fn en() -> &'static Strings {
+        Lang::EN.strings()
+    }
     use crate::data::dataset;
     use crate::growth::{series, totals};
     use crate::palette::{contrast_ratio, delta_e76, Vision};
@@ -662,7 +666,7 @@ mod tests {
         let svg = growth_chart_svg(&[], Some(2000), &style);
         assert_eq!(elements(&svg).len(), 1);
         assert!(svg.contains("viewBox=\"0 0 480 280\""));
-        assert_eq!(chart_summary(EN, &[], Some(2000)), "");
+        assert_eq!(chart_summary(en(), &[], Some(2000)), "");
     }
 
     #[test]
@@ -674,14 +678,14 @@ mod tests {
             last.associations, last.countries
         );
         assert_eq!((first.associations, first.countries), (1, 1));
-        assert_eq!(chart_summary(EN, &all, None), format!("{start}."));
+        assert_eq!(chart_summary(en(), &all, None), format!("{start}."));
         for year in [1990, 2003, 2012, 2021] {
             assert_eq!(
-                chart_summary(EN, &all, Some(year)),
-                format!("{start}; in {}.", describe(EN, &totals(dataset(), year)))
+                chart_summary(en(), &all, Some(year)),
+                format!("{start}; in {}.", describe(en(), &totals(dataset(), year)))
             );
         }
-        assert_eq!(chart_summary(EN, &all, Some(1900)), format!("{start}."));
+        assert_eq!(chart_summary(en(), &all, Some(1900)), format!("{start}."));
     }
 
     #[test]

@@ -5,14 +5,13 @@
 
 use crate::data::{Association, Dataset, Founding};
 use crate::format::{self, escape_markup as xml};
-use crate::i18n::{Lang, Strings};
+use crate::i18n::Lang;
 use crate::state::View;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-/// The files are written in English, whatever the interface's language: column names and
-/// values stay the same for every reader and every script.
-const EN: &Strings = Lang::En.strings();
+// The files are written in English, whatever the interface's language: column names and
+// values stay the same for every reader and every script.
 
 /// A calendar date, for file names and the JSON's `exported` field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,6 +167,7 @@ pub const CSV_COLUMNS: [&str; 13] = [
 /// The associations as CSV (RFC 4180: commas, CRLF line ends, fields quoted where needed), oldest
 /// first, with a byte-order mark so that spreadsheets read the accents right.
 pub fn csv(data: &Dataset) -> String {
+    let en = Lang::EN.strings();
     let mut out = String::from("\u{feff}");
     push_row(&mut out, CSV_COLUMNS.iter().map(|c| (*c).to_owned()));
     for association in data.associations_by_founding() {
@@ -179,8 +179,8 @@ pub fn csv(data: &Dataset) -> String {
             .into_iter()
             .map(|id| match data.source(id) {
                 Some(source) => match &source.url {
-                    Some(url) => format!("{} <{url}>", source.title),
-                    None => source.title.to_string(),
+                    Some(url) => format!("{} <{url}>", format::source_title(en, source)),
+                    None => format::source_title(en, source),
                 },
                 None => id.to_owned(),
             })
@@ -194,27 +194,29 @@ pub fn csv(data: &Dataset) -> String {
                     .as_deref()
                     .unwrap_or_default()
                     .to_owned(),
-                association
-                    .name_english
-                    .as_deref()
+                en.about(&association.acronym, "name")
                     .unwrap_or_default()
                     .to_owned(),
-                format::country_names(EN, data, association.countries.iter().map(|c| &**c)),
+                format::country_names(en, data, association.countries.iter().map(|c| &**c)),
                 association.countries.join(" "),
                 founded,
                 certainty(&association.founded).to_owned(),
-                format::founding(EN, &association.founded),
+                format::founding(en, &association.founded),
                 association
                     .members
                     .first()
-                    .map(|count| format::members(EN, count))
+                    .map(|count| {
+                        format::members(en, count, en.about(&association.acronym, "members.1"))
+                    })
                     .unwrap_or_default(),
                 association
                     .website
                     .as_deref()
                     .unwrap_or_default()
                     .to_owned(),
-                association.seat.as_deref().unwrap_or_default().to_owned(),
+                en.about(&association.acronym, "seat")
+                    .unwrap_or_default()
+                    .to_owned(),
                 association
                     .represented_by
                     .as_ref()
@@ -275,6 +277,7 @@ fn source_ids(association: &Association) -> BTreeSet<&str> {
 
 /// The associations and their sources as JSON (UTF-8, pretty enough to read).
 pub fn json(data: &Dataset, exported: Date) -> String {
+    let en = Lang::EN.strings();
     let mut out = String::from("{\n");
     let _ = writeln!(
         out,
@@ -289,7 +292,7 @@ pub fn json(data: &Dataset, exported: Date) -> String {
             .countries
             .iter()
             .map(|code| {
-                let name = data.country(code).map_or(&**code, |c| &*c.name);
+                let name = en.country_name(code, code);
                 format!("{{\"code\": {}, \"name\": {}}}", string(code), string(name))
             })
             .collect();
@@ -313,12 +316,14 @@ pub fn json(data: &Dataset, exported: Date) -> String {
         let members: Vec<String> = a
             .members
             .iter()
-            .map(|m| {
+            .enumerate()
+            .map(|(n, m)| {
                 let year = m.year.map_or_else(|| "null".to_owned(), |y| y.to_string());
+                let detail = en.about(&a.acronym, &format!("members.{}", n + 1));
                 format!(
                     "{{\"count\": {}, \"as_written\": {}, \"year\": {year}}}",
                     m.count,
-                    string(&format::members(EN, m))
+                    string(&format::members(en, m, detail))
                 )
             })
             .collect();
@@ -330,12 +335,12 @@ pub fn json(data: &Dataset, exported: Date) -> String {
              \"description\": {}, \"sources\": [{}]}}",
             string(&a.acronym),
             optional(a.name_native.as_deref()),
-            optional(a.name_english.as_deref()),
+            optional(en.about(&a.acronym, "name")),
             countries.join(", "),
             members.join(", "),
             optional(a.website.as_deref()),
-            optional(a.seat.as_deref()),
-            string(&a.description),
+            optional(en.about(&a.acronym, "seat")),
+            string(en.about(&a.acronym, "description").unwrap_or_default()),
             sources.join(", "),
         );
         out.push_str(if i + 1 < associations.len() {
@@ -350,7 +355,7 @@ pub fn json(data: &Dataset, exported: Date) -> String {
             out,
             "    {{\"id\": {}, \"title\": {}, \"url\": {}}}",
             string(&source.id),
-            string(&source.title),
+            string(&format::source_title(en, source)),
             optional(source.url.as_deref()),
         );
         out.push_str(if i + 1 < data.sources.len() {
@@ -536,7 +541,10 @@ mod tests {
 
     #[test]
     fn wrap_breaks_at_spaces_within_the_width() {
-        let credits = Lang::Fr.strings().credits;
+        let credits = &crate::format::credits(
+            Lang::from_code("fr").unwrap().strings(),
+            crate::data::dataset(),
+        );
         for width in [20, 40, 80] {
             let lines = wrap(credits, width);
             assert_eq!(
@@ -564,7 +572,7 @@ mod tests {
     fn the_framed_figure_has_its_title_and_credits_below_it() {
         let caption = Caption {
             title: "Maps & <timelines>",
-            credits: EN.credits,
+            credits: &crate::format::credits(Lang::EN.strings(), crate::data::dataset()),
             ink: "rgb(0, 0, 0)",
             soft: "rgb(80, 80, 80)",
             paper: "rgb(255, 255, 255)",
@@ -588,7 +596,13 @@ mod tests {
             .filter_map(|t| t.split('>').nth(1)?.split('<').next())
             .collect();
         assert!(words.len() > 1, "{texts:?}");
-        assert_eq!(words.join(" "), xml(EN.credits));
+        assert_eq!(
+            words.join(" "),
+            xml(&crate::format::credits(
+                Lang::EN.strings(),
+                crate::data::dataset()
+            ))
+        );
         for text in &texts {
             let y: f64 = text
                 .split("y=\"")

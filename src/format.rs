@@ -2,7 +2,7 @@
 //! their certainty, member counts, lists of country names. Pure functions of the data and the
 //! language's [`Strings`]; no `yew`, no `web_sys`.
 
-use crate::data::{Dataset, Founding, MemberCount, Qualifier};
+use crate::data::{Dataset, Founding, MemberCount, Qualifier, Source};
 use crate::i18n::{fill, Strings};
 
 /// Text for XML or a quoted HTML attribute: `&`, `<`, `>` and both quotes escaped.
@@ -70,7 +70,8 @@ pub fn thousands(t: &Strings, n: u32) -> String {
 
 /// A member count: "over 1,000 members (2020)", "about 1,500 labels (2020)", "78 members".
 /// A unit the language does not know is shown as the data writes it.
-pub fn members(t: &Strings, count: &MemberCount) -> String {
+/// `detail` (the language file's `members.<n>`, "October 2020") takes the year's place.
+pub fn members(t: &Strings, count: &MemberCount, detail: Option<&str>) -> String {
     let number = thousands(t, count.count);
     let qualified = match count.qualifier {
         Qualifier::Exact => number,
@@ -83,8 +84,12 @@ pub fn members(t: &Strings, count: &MemberCount) -> String {
         Some("labels") => t.unit_labels,
         Some(other) => other,
     };
-    match count.year {
-        Some(year) => fill(
+    match (detail, count.year) {
+        (Some(detail), _) => fill(
+            t.count_unit_detail,
+            &[("count", &qualified), ("unit", unit), ("detail", detail)],
+        ),
+        (None, Some(year)) => fill(
             t.count_unit_year,
             &[
                 ("count", &qualified),
@@ -92,14 +97,36 @@ pub fn members(t: &Strings, count: &MemberCount) -> String {
                 ("year", &year.to_string()),
             ],
         ),
-        None => fill(t.count_unit, &[("count", &qualified), ("unit", unit)]),
+        (None, None) => fill(t.count_unit, &[("count", &qualified), ("unit", unit)]),
     }
 }
 
 /// A country's name in the interface's language; the code itself when the data lacks it.
-pub fn country_name<'a>(t: &Strings, data: &'a Dataset, code: &'a str) -> &'a str {
-    data.country(code)
-        .map_or(code, |country| t.country_name(code, &country.name))
+pub fn country_name<'a>(t: &Strings, _data: &'a Dataset, code: &'a str) -> &'a str {
+    t.country_name(code, code)
+}
+
+/// The credits line, with IMPALA's article's title in place of `{article}`.
+pub fn credits(t: &Strings, data: &Dataset) -> String {
+    let article = data
+        .source("article")
+        .and_then(|s| s.title.as_deref())
+        .unwrap_or_default();
+    fill(t.credits, &[("article", article)])
+}
+
+/// What a source is, in the interface's language, with its published name in place of
+/// `{title}`: "BBC News, entertainment news (2001)". The parts, to mark the name's language where
+/// it is shown: [`source_parts`].
+pub fn source_title(t: &Strings, source: &Source) -> String {
+    let (before, title, after) = source_parts(t, source);
+    format!("{before}{title}{after}")
+}
+
+/// The words before the source's published name, the name, and the words after.
+pub fn source_parts<'a>(t: &Strings, source: &'a Source) -> (&'static str, &'a str, &'static str) {
+    let (before, after) = crate::i18n::around(t.source(&source.id), "title");
+    (before, source.title.as_deref().unwrap_or_default(), after)
 }
 
 /// Names of the given country codes, in order, joined: "Slovenia, Croatia and Serbia".
@@ -143,12 +170,20 @@ pub fn country_summary(t: &Strings, data: &Dataset, code: &str) -> String {
     let name = country_name(t, data, code);
     let associations: Vec<String> = data
         .associations_in(code)
-        .map(|a| format!("{}, {}", a.acronym, founded_phrase(t, &a.founded)))
+        .map(|a| {
+            fill(
+                t.association_founded,
+                &[
+                    ("acronym", &a.acronym),
+                    ("founded", &founded_phrase(t, &a.founded)),
+                ],
+            )
+        })
         .collect();
     if associations.is_empty() {
         name.to_string()
     } else {
-        format!("{name}: {}", associations.join("; "))
+        t.labelled(name, &associations.join(t.list_separator))
     }
 }
 
@@ -165,7 +200,7 @@ pub fn selection_announcement(
         None => String::new(),
         Some(Selection::Association(acronym)) => match data.association(acronym) {
             Some(a) => {
-                let name = a.name_native.as_deref().or(a.name_english.as_deref());
+                let name = a.name_native.as_deref().or(t.about(&a.acronym, "name"));
                 let countries = country_names(t, data, a.countries.iter().map(|c| c.as_ref()));
                 let named = name.map_or_else(String::new, |name| format!("{name}, "));
                 fill(
@@ -185,11 +220,11 @@ pub fn selection_announcement(
                 .associations_in(code)
                 .map(|a| a.acronym.to_string())
                 .collect();
-            fill(
-                t.announce_country,
+            t.count(
+                &t.announce_country,
+                acronyms.len(),
                 &[
                     ("country", country_name(t, data, code)),
-                    ("count", &acronyms.len().to_string()),
                     ("acronyms", &join_words(&acronyms, t.and)),
                 ],
             )
@@ -202,7 +237,9 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-    const EN: &Strings = Lang::En.strings();
+    fn en() -> &'static Strings {
+        Lang::EN.strings()
+    }
     use crate::data::{dataset, OtherYear};
     use std::borrow::Cow;
 
@@ -215,7 +252,7 @@ mod tests {
             (1200, "1,200"),
             (1234567, "1,234,567"),
         ] {
-            assert_eq!(thousands(EN, n), text);
+            assert_eq!(thousands(en(), n), text);
         }
     }
 
@@ -223,29 +260,29 @@ mod tests {
     fn a_disputed_year_shows_the_primary_year_first_then_the_others() {
         let founded = Founding::Disputed {
             year: 1996,
-            detail: None,
             sources: Cow::Borrowed(&[]),
             other: Cow::Owned(vec![
                 OtherYear {
                     year: 1986,
-                    detail: None,
                     sources: Cow::Borrowed(&[]),
                 },
                 OtherYear {
                     year: 1993,
-                    detail: None,
                     sources: Cow::Borrowed(&[]),
                 },
             ]),
         };
-        assert_eq!(founding(EN, &founded), "1996 (also given as 1986 or 1993)");
+        assert_eq!(
+            founding(en(), &founded),
+            "1996 (also given as 1986 or 1993)"
+        );
     }
 
     #[test]
     fn real_foundings_read_as_expected() {
         let data = dataset();
         let text =
-            |acronym: &str| founding(EN, &data.association(acronym).expect("in data").founded);
+            |acronym: &str| founding(en(), &data.association(acronym).expect("in data").founded);
         assert_eq!(text("SOM"), "1974");
         assert_eq!(text("AIM"), "1998 (also given as 1999)");
         assert_eq!(text("INDIERO"), "unknown (2011–2019)");
@@ -256,7 +293,7 @@ mod tests {
         let data = dataset();
         let runda = data.association("RUNDA").expect("in data");
         assert_eq!(
-            country_names(EN, data, runda.countries.iter().map(|c| c.as_ref())),
+            country_names(en(), data, runda.countries.iter().map(|c| c.as_ref())),
             "Slovenia, Croatia, Serbia, Bosnia and Herzegovina, Kosovo, Montenegro, North Macedonia and Albania"
         );
     }
@@ -264,8 +301,13 @@ mod tests {
     #[test]
     fn member_counts_carry_their_qualifier_unit_and_year() {
         let data = dataset();
-        let first =
-            |acronym: &str| members(EN, &data.association(acronym).expect("in data").members[0]);
+        let first = |acronym: &str| {
+            members(
+                en(),
+                &data.association(acronym).expect("in data").members[0],
+                None,
+            )
+        };
         assert_eq!(first("AIM"), "over 1,000 members (2020)");
         assert_eq!(first("FELIN"), "about 1,500 labels (2020)");
         assert_eq!(first("UPFI"), "78 members");
@@ -275,14 +317,14 @@ mod tests {
     fn a_country_summary_names_the_country_and_each_association_with_its_year() {
         let data = dataset();
         assert_eq!(
-            country_summary(EN, data, "DE"),
+            country_summary(en(), data, "DE"),
             "Germany: VUT, founded 1993"
         );
         assert_eq!(
-            country_summary(EN, data, "FR"),
+            country_summary(en(), data, "FR"),
             "France: UPFI, founded 1996 (also given as 1986 or 1993); FELIN, founding year unknown (2010–2020)"
         );
-        assert_eq!(country_summary(EN, data, "ZZ"), "ZZ");
+        assert_eq!(country_summary(en(), data, "ZZ"), "ZZ");
     }
 
     #[test]
@@ -290,31 +332,37 @@ mod tests {
         use crate::state::Selection;
         let data = dataset();
         assert_eq!(
-            selection_announcement(EN, data, Some(Selection::Association("VUT"))),
-            "VUT selected: Verband Unabhängiger Musikunternehmer, Germany, founded 1993. The details follow the map."
+            selection_announcement(en(), data, Some(Selection::Association("VUT"))),
+            "VUT selected: Verband unabhängiger Musikunternehmer*innen, Germany, founded 1993. The details follow the map."
         );
         assert_eq!(
-            selection_announcement(EN, data, Some(Selection::Country("IT"))),
+            selection_announcement(en(), data, Some(Selection::Country("IT"))),
             "Italy selected: 2 associations, PMI and AUDIOCOOP. Choose one in the details."
         );
-        assert_eq!(selection_announcement(EN, data, None), "");
+        assert_eq!(selection_announcement(en(), data, None), "");
     }
 
     #[test]
     fn french_and_german_write_numbers_years_and_countries_their_own_way() {
         let data = dataset();
-        let (fr, de) = (Lang::Fr.strings(), Lang::De.strings());
+        let (fr, de) = (
+            Lang::from_code("fr").unwrap().strings(),
+            Lang::from_code("de").unwrap().strings(),
+        );
         let aim = &data.association("AIM").expect("in data").members[0];
-        assert_eq!(members(fr, aim), "plus de 1\u{202f}000 membres (2020)");
-        assert_eq!(members(de, aim), "über 1.000 Mitglieder (2020)");
+        assert_eq!(
+            members(fr, aim, None),
+            "plus de 1\u{202f}000 membres (2020)"
+        );
+        assert_eq!(members(de, aim, None), "über 1.000 Mitglieder (2020)");
         let felin = &data.association("FELIN").expect("in data").members[0];
-        assert_eq!(members(de, felin), "etwa 1.500 Labels (2020)");
+        assert_eq!(members(de, felin, None), "etwa 1.500 Labels (2020)");
         assert_eq!(
             country_summary(de, data, "AT"),
             "Österreich: VTMÖ, gegründet 2003"
         );
         assert_eq!(country_names(fr, data, ["SI", "HR"]), "Slovénie et Croatie");
         let aim_year = &data.association("AIM").expect("in data").founded;
-        assert_eq!(founding(de, aim_year), "1998 (laut anderen Quellen 1999)");
+        assert_eq!(founding(de, aim_year), "1998 (auch angegeben: 1999)");
     }
 }

@@ -163,16 +163,9 @@ pub fn series(data: &'static Dataset) -> Vec<YearTotals> {
 
 /// The year's counts in words: ("1 association", "2 countries").
 pub fn counts(t: &Strings, totals: &YearTotals) -> (String, String) {
-    let counted = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            one.to_string()
-        } else {
-            fill(many, &[("count", &n.to_string())])
-        }
-    };
     (
-        counted(totals.associations, t.one_association, t.n_associations),
-        counted(totals.countries, t.one_country, t.n_countries),
+        t.count(&t.n_associations, totals.associations, &[]),
+        t.count(&t.n_countries, totals.countries, &[]),
     )
 }
 
@@ -190,10 +183,8 @@ pub fn describe(t: &Strings, totals: &YearTotals) -> String {
             ("countries", &countries),
         ],
     );
-    match totals.possible {
-        0 => {}
-        1 => text.push_str(t.one_more_unknown),
-        n => text.push_str(&fill(t.n_more_unknown, &[("count", &n.to_string())])),
+    if totals.possible > 0 {
+        text.push_str(&t.count(&t.n_more_unknown, totals.possible, &[]));
     }
     text
 }
@@ -208,7 +199,6 @@ mod tests {
     fn exact(year: u16) -> Founding {
         Founding::Exact {
             year,
-            detail: None,
             sources: Cow::Borrowed(&[]),
         }
     }
@@ -216,13 +206,11 @@ mod tests {
     fn disputed(year: u16, others: &[u16]) -> Founding {
         Founding::Disputed {
             year,
-            detail: None,
             sources: Cow::Borrowed(&[]),
             other: others
                 .iter()
                 .map(|&year| OtherYear {
                     year,
-                    detail: None,
                     sources: Cow::Borrowed(&[]),
                 })
                 .collect(),
@@ -233,7 +221,6 @@ mod tests {
         Founding::Unknown {
             earliest,
             latest,
-            detail: Cow::Borrowed(""),
             sources: Cow::Borrowed(&[]),
         }
     }
@@ -353,7 +340,7 @@ mod tests {
             ),
         ];
         for (totals, expected) in cases {
-            assert_eq!(describe(Lang::En.strings(), &totals), expected);
+            assert_eq!(describe(Lang::EN.strings(), &totals), expected);
         }
     }
 }

@@ -431,7 +431,6 @@ mod tests {
     fn exact(year: u16) -> Founding {
         Founding::Exact {
             year,
-            detail: None,
             sources: Cow::Borrowed(&[]),
         }
     }
@@ -443,11 +442,9 @@ mod tests {
         assert_eq!(period_of(&exact(2019)), Period::Decade(2010));
         let disputed = Founding::Disputed {
             year: 1996,
-            detail: None,
             sources: Cow::Borrowed(&[]),
             other: Cow::Owned(vec![OtherYear {
                 year: 1986,
-                detail: None,
                 sources: Cow::Borrowed(&[]),
             }]),
         };
@@ -455,7 +452,6 @@ mod tests {
         let unknown = Founding::Unknown {
             earliest: 2011,
             latest: 2019,
-            detail: Cow::Borrowed(""),
             sources: Cow::Borrowed(&[]),
         };
         assert_eq!(period_of(&unknown), Period::Unknown);
@@ -467,10 +463,10 @@ mod tests {
         assert_eq!(decade.key(), "1970s");
         assert_eq!(decade.class(), "fill-p1970s");
         assert_eq!(decade.custom_property(), "--period-1970s");
-        assert_eq!(decade.label(crate::i18n::Lang::En.strings()), "1970s");
+        assert_eq!(decade.label(crate::i18n::Lang::EN.strings()), "1970s");
         assert_eq!(Period::Unknown.class(), "fill-punknown");
         assert_eq!(
-            Period::Unknown.label(crate::i18n::Lang::En.strings()),
+            Period::Unknown.label(crate::i18n::Lang::EN.strings()),
             "founding year unknown"
         );
         assert!(Period::Decade(2010) < Period::Unknown && decade < Period::Decade(1980));

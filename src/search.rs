@@ -8,7 +8,7 @@
 //! its `native_names`, or its ISO code (exact match only).
 
 use crate::data::{Association, Country, Dataset};
-use crate::i18n::Strings;
+use crate::i18n::{Lang, Strings};
 use crate::state::Selection;
 
 /// One search result.
@@ -139,8 +139,12 @@ pub fn search(data: &'static Dataset, t: &Strings, query: &str, limit: usize) ->
     // (rank, 0 association / 1 country, sort name, hit)
     let mut found: Vec<((u8, u8), u8, String, SearchHit)> = Vec::new();
     for a in data.associations.iter() {
-        let names = a.name_native.iter().chain(a.name_english.iter());
-        if let Some(rank) = best(&query, &a.acronym, names.map(|n| n.as_ref())) {
+        let names = a
+            .name_native
+            .as_deref()
+            .into_iter()
+            .chain(t.about(&a.acronym, "name"));
+        if let Some(rank) = best(&query, &a.acronym, names) {
             let hit = SearchHit {
                 selection: Selection::Association(&a.acronym),
                 label: association_label(data, t, a),
@@ -150,12 +154,12 @@ pub fn search(data: &'static Dataset, t: &Strings, query: &str, limit: usize) ->
         }
     }
     for c in data.countries.iter() {
-        let name = t.country_name(&c.code, &c.name);
+        let name = t.country_name(&c.code, &c.code);
+        let english = Lang::EN.strings().country_name(&c.code, &c.code);
         let rank = if fold(&c.code) == query {
             Some((0, 0))
         } else {
-            let others =
-                std::iter::once(c.name.as_ref()).chain(c.native_names.iter().map(|n| n.as_ref()));
+            let others = std::iter::once(english).chain(c.native_names.iter().map(|n| n.as_ref()));
             best(&query, name, others)
         };
         if let Some(rank) = rank {
@@ -184,15 +188,15 @@ pub fn search(data: &'static Dataset, t: &Strings, query: &str, limit: usize) ->
 /// territory when it covers several.
 fn association_label(data: &Dataset, t: &Strings, a: &Association) -> String {
     let mut label = a.acronym.to_string();
-    if let Some(name) = a.name_native.as_ref().or(a.name_english.as_ref()) {
+    if let Some(name) = a.name_native.as_deref().or(t.about(&a.acronym, "name")) {
         label.push_str(" · ");
         label.push_str(name);
     }
     let place = match a.countries.as_ref() {
-        [code] => data.country(code).map(|c| t.country_name(code, &c.name)),
+        [code] => data.country(code).map(|c| t.country_name(code, &c.code)),
         _ => data
             .territory(&a.territory)
-            .map(|territory| t.territory_name(&a.territory, &territory.name)),
+            .map(|territory| t.territory_name(&a.territory, &territory.id)),
     };
     if let Some(place) = place {
         label.push_str(&format!(" ({place})"));
@@ -221,18 +225,20 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-    const EN: &Strings = Lang::En.strings();
+    fn en() -> &'static Strings {
+        Lang::EN.strings()
+    }
     use crate::data::dataset;
     use Selection::{Association as A, Country as C};
 
     fn first(query: &str) -> Option<Selection> {
-        search(dataset(), EN, query, 10)
+        search(dataset(), en(), query, 10)
             .first()
             .map(|h| h.selection)
     }
 
     fn finds(query: &str, wanted: Selection) -> bool {
-        search(dataset(), EN, query, usize::MAX)
+        search(dataset(), en(), query, usize::MAX)
             .iter()
             .any(|h| h.selection == wanted)
     }
@@ -295,7 +301,7 @@ mod tests {
 
     #[test]
     fn france_also_finds_both_french_associations_and_labels_are_readable() {
-        let hits = search(dataset(), EN, "fran", 10);
+        let hits = search(dataset(), en(), "fran", 10);
         assert_eq!(hits.first().map(|h| h.selection), Some(C("FR")));
         assert!(finds("france", C("FR")));
         assert!(finds("francais", A("UPFI")));
@@ -304,13 +310,13 @@ mod tests {
             (country.label.as_str(), country.kind),
             ("France", "country")
         );
-        let austria = search(dataset(), EN, "austria", 1);
+        let austria = search(dataset(), en(), "austria", 1);
         assert_eq!(austria[0].label, "Austria · Österreich");
-        let vtmo = search(dataset(), EN, "vtmo", 1);
+        let vtmo = search(dataset(), en(), "vtmo", 1);
         assert!(vtmo[0].label.starts_with("VTMÖ · Verband unabhängiger"));
         assert!(vtmo[0].label.ends_with("(Austria)"));
         assert_eq!(vtmo[0].kind, "association");
-        let runda = search(dataset(), EN, "runda", 1);
+        let runda = search(dataset(), en(), "runda", 1);
         assert!(runda[0].label.ends_with("(Former Yugoslavia and Albania)"));
     }
 
@@ -321,7 +327,12 @@ mod tests {
             for query in [a.acronym.to_string(), a.acronym.to_lowercase()] {
                 assert_eq!(first(&query), Some(want), "acronym {query:?}");
             }
-            for name in a.name_native.iter().chain(a.name_english.iter()) {
+            for name in a
+                .name_native
+                .as_deref()
+                .into_iter()
+                .chain(en().about(&a.acronym, "name"))
+            {
                 assert!(finds(name, want), "{} by name {name:?}", a.acronym);
                 assert!(finds(&name.to_uppercase(), want), "{name:?} in capitals");
             }
@@ -332,7 +343,8 @@ mod tests {
     fn every_country_is_first_for_its_english_and_native_names() {
         for c in dataset().countries.iter() {
             let want = C(&c.code);
-            assert_eq!(first(&c.name), Some(want), "English name {:?}", c.name);
+            let english = en().country_name(&c.code, &c.code);
+            assert_eq!(first(english), Some(want), "English name {english:?}");
             assert_eq!(first(&c.code), Some(want), "code {:?}", c.code);
             for name in c.native_names.iter() {
                 assert_eq!(first(name), Some(want), "native name {name:?}");
@@ -349,7 +361,7 @@ mod tests {
     #[test]
     fn results_are_unique_ranked_and_limited() {
         for query in ["a", "e", "in", "independent", "music", "o", "s"] {
-            let hits = search(dataset(), EN, query, usize::MAX);
+            let hits = search(dataset(), en(), query, usize::MAX);
             assert!(!hits.is_empty(), "{query:?} finds something");
             for (i, hit) in hits.iter().enumerate() {
                 assert!(
@@ -358,14 +370,14 @@ mod tests {
                     hit.selection
                 );
             }
-            assert_eq!(search(dataset(), EN, query, 3).len(), hits.len().min(3));
+            assert_eq!(search(dataset(), en(), query, 3).len(), hits.len().min(3));
             assert_eq!(
-                search(dataset(), EN, query, 3)[..],
+                search(dataset(), en(), query, 3)[..],
                 hits[..hits.len().min(3)]
             );
         }
         // Acronym prefixes come before name prefixes, associations before countries on ties.
-        let s: Vec<Selection> = search(dataset(), EN, "s", 4)
+        let s: Vec<Selection> = search(dataset(), en(), "s", 4)
             .iter()
             .map(|h| h.selection)
             .collect();
@@ -378,21 +390,21 @@ mod tests {
         let mixed = "é<script>😀\u{0}\u{202E}".repeat(2_000);
         let blank = ["", " ", "\t\n ", "--- ...", "😀", "\u{0}\u{1}", "\u{301}"];
         for query in blank.iter().copied().chain([long.as_str(), mixed.as_str()]) {
-            assert!(search(dataset(), EN, query, 10).is_empty(), "{query:?}");
+            assert!(search(dataset(), en(), query, 10).is_empty(), "{query:?}");
         }
-        assert!(search(dataset(), EN, "vut", 0).is_empty());
-        assert!(search(dataset(), EN, "zzzzqqq", 10).is_empty());
+        assert!(search(dataset(), en(), "vut", 0).is_empty());
+        assert!(search(dataset(), en(), "zzzzqqq", 10).is_empty());
         let start = std::time::Instant::now();
         for _ in 0..10 {
-            let _ = search(dataset(), EN, &mixed, 10);
+            let _ = search(dataset(), en(), &mixed, 10);
         }
         assert!(start.elapsed() < std::time::Duration::from_secs(2));
     }
 
     #[test]
     fn a_country_is_found_and_shown_by_its_name_in_the_interface_language() {
-        let fr = Lang::Fr.strings();
-        let de = Lang::De.strings();
+        let fr = Lang::from_code("fr").unwrap().strings();
+        let de = Lang::from_code("de").unwrap().strings();
         let first = |t: &Strings, query: &str| search(dataset(), t, query, 1).into_iter().next();
         let allemagne = first(fr, "allemagne").expect("found in French");
         assert_eq!(allemagne.selection, C("DE"));

@@ -419,7 +419,7 @@ pub fn sorted_associations(
             .first()
             .and_then(|code| data.country(code))
             .map_or_else(String::new, |c| {
-                crate::search::fold(t.country_name(&c.code, &c.name))
+                crate::search::fold(t.country_name(&c.code, &c.code))
             })
     };
     match sort.key {
@@ -513,7 +513,7 @@ mod tests {
         let once = after([Action::SortBy(SortKey::Name)]);
         let twice = once.apply(Action::SortBy(SortKey::Name));
         let names = |state: &AppState| -> Vec<&str> {
-            sorted_associations(dataset(), crate::i18n::Lang::En.strings(), state.sort)
+            sorted_associations(dataset(), crate::i18n::Lang::EN.strings(), state.sort)
                 .iter()
                 .map(|a| &*a.acronym)
                 .collect()
@@ -530,11 +530,11 @@ mod tests {
     #[test]
     fn the_default_table_order_starts_with_som_and_by_country_with_albania() {
         let by_year =
-            sorted_associations(dataset(), crate::i18n::Lang::En.strings(), Sort::default());
+            sorted_associations(dataset(), crate::i18n::Lang::EN.strings(), Sort::default());
         assert_eq!(by_year.first().map(|a| &*a.acronym), Some("SOM"));
         let by_country = sorted_associations(
             dataset(),
-            crate::i18n::Lang::En.strings(),
+            crate::i18n::Lang::EN.strings(),
             Sort {
                 key: SortKey::Country,
                 ascending: true,

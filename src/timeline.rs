@@ -535,7 +535,6 @@ mod tests {
             a.founded = Founding::Unknown {
                 earliest: 1970,
                 latest: 1970,
-                detail: "".into(),
                 sources: vec![].into(),
             }
         });

@@ -388,7 +388,7 @@ pub fn validate(raw: &RawQuery) -> (UrlState, Vec<Warning>) {
         colouring: checked(Key::Colour, &raw.colour, |v| word(v, COLOURINGS), w)
             .unwrap_or(default.colouring),
         theme: checked(Key::Theme, &raw.theme, |v| word(v, THEMES), w).unwrap_or(default.theme),
-        lang: checked(Key::Lang, &raw.lang, |v| word(v, LANGS), w),
+        lang: checked(Key::Lang, &raw.lang, language, w),
         kiosk: checked(Key::Kiosk, &raw.kiosk, flag, w).unwrap_or(default.kiosk),
         controls: checked(Key::Controls, &raw.controls, flag, w).unwrap_or(default.controls),
     };
@@ -455,7 +455,6 @@ const THEMES: &[(&str, Theme)] = &[
     ("dark", Theme::Dark),
     ("contrast", Theme::Contrast),
 ];
-const LANGS: &[(&str, Lang)] = &[("en", Lang::En), ("fr", Lang::Fr), ("de", Lang::De)];
 const BOOLS: &[(&str, bool)] = &[("1", true), ("0", false), ("true", true), ("false", false)];
 /// The prefix of a country in `select`.
 const COUNTRY: &str = "country:";
@@ -487,6 +486,14 @@ fn word<T: Copy>(value: &str, words: &[(&str, T)]) -> Result<T, String> {
             let names: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
             format!("one of {}", names.join(", "))
         })
+}
+
+/// A language of the app's list, by its code (case ignored).
+fn language(value: &str) -> Result<Lang, String> {
+    Lang::from_code(value).ok_or_else(|| {
+        let codes: Vec<&str> = Lang::all().map(Lang::code).collect();
+        format!("one of {}", codes.join(", "))
+    })
 }
 
 /// A boolean; a bare key (`?kiosk`) is `1`.
@@ -728,8 +735,9 @@ mod tests {
         for theme in Theme::ALL {
             assert_eq!(word(theme.as_str(), THEMES), Ok(theme));
         }
-        for lang in Lang::ALL {
-            assert_eq!(word(lang.code(), LANGS), Ok(lang));
+        for lang in Lang::all() {
+            assert_eq!(language(lang.code()), Ok(lang));
+            assert_eq!(language(&lang.code().to_uppercase()), Ok(lang));
         }
         assert_eq!(
             (flag(""), flag("TRUE"), flag("0")),

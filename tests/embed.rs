@@ -91,11 +91,11 @@ fn commands_decode_to_the_data_own_ids() {
         ),
         (
             json!({"impala-map": 1, "type": "set-lang", "lang": "fr"}),
-            Command::SetLang(Some(Lang::Fr)),
+            Command::SetLang(Some(Lang::from_code("fr").unwrap())),
         ),
         (
             json!({"impala-map": 1, "type": "set-lang", "lang": "DE"}),
-            Command::SetLang(Some(Lang::De)),
+            Command::SetLang(Some(Lang::from_code("de").unwrap())),
         ),
         (
             json!({"impala-map": 1, "type": "set-lang", "lang": "auto"}),
@@ -503,7 +503,7 @@ fn commands_drive_the_reducer() {
         &dark,
         json!({"impala-map": 1, "type": "set-lang", "lang": "fr"}),
     );
-    assert_eq!(french.lang, Some(Lang::Fr));
+    assert_eq!(french.lang, Some(Lang::from_code("fr").unwrap()));
     let browser = apply(
         &french,
         json!({"impala-map": 1, "type": "set-lang", "lang": "auto"}),
@@ -520,7 +520,13 @@ fn commands_drive_the_reducer() {
             reset.theme,
             reset.lang
         ),
-        (None, state.year, false, Theme::Dark, Some(Lang::Fr))
+        (
+            None,
+            state.year,
+            false,
+            Theme::Dark,
+            Some(Lang::from_code("fr").unwrap())
+        )
     );
 }
 

@@ -10,7 +10,9 @@ use impala_map::growth::{describe, series, status, totals, year_range, Status};
 use impala_map::i18n::{Lang, Strings};
 use std::collections::BTreeSet;
 
-const EN: &Strings = Lang::En.strings();
+fn en() -> &'static Strings {
+    Lang::EN.strings()
+}
 
 /// Associations and countries certainly there by the end of `year`, counted without `growth`:
 /// a known (or primary) year up to `year`, or an unknown range whose last year is up to `year`.
@@ -64,7 +66,7 @@ fn the_totals_of_1990_2003_and_2005_are_as_the_data_says() {
         (2005, "2005: 12 associations in 11 countries"),
     ];
     for (year, expected) in cases {
-        assert_eq!(describe(EN, &totals(dataset(), year)), expected);
+        assert_eq!(describe(en(), &totals(dataset(), year)), expected);
     }
 }
 
@@ -77,8 +79,8 @@ fn the_totals_never_go_down_from_one_year_to_the_next() {
         assert!(
             after.associations >= before.associations && after.countries >= before.countries,
             "{} -> {}",
-            describe(EN, before),
-            describe(EN, after)
+            describe(en(), before),
+            describe(en(), after)
         );
         assert!(after.associations + after.possible >= before.associations + before.possible);
     }
@@ -151,7 +153,7 @@ fn the_unknown_years_show_as_possible_associations() {
         assert_eq!(totals(dataset(), year).possible, possible, "{year}");
     }
     assert_eq!(
-        describe(EN, &totals(dataset(), 2012)),
+        describe(en(), &totals(dataset(), 2012)),
         "2012: 16 associations in 15 countries, and 2 more whose founding years are unknown"
     );
 }
@@ -184,7 +186,7 @@ fn the_chart_of_the_real_data_has_a_step_line_per_figure_and_a_summary_that_matc
         assert_eq!(points.count(), 2 * all.len(), "two points per year");
     }
     assert_eq!(
-        chart_summary(EN, &all, Some(2003)),
+        chart_summary(en(), &all, Some(2003)),
         "From 1 association in 1 country in 1974 to 22 associations in 27 countries in 2021; \
          in 2003: 11 associations in 11 countries."
     );

@@ -393,7 +393,7 @@ fn every_association_is_in_the_period_of_its_founding_year() {
     }
     let period = |acronym: &str| {
         period_of(&data.association(acronym).expect("in the data").founded)
-            .label(impala_map::i18n::Lang::En.strings())
+            .label(impala_map::i18n::Lang::EN.strings())
     };
     for (acronym, label) in [
         ("SOM", "1970s"),

@@ -60,8 +60,8 @@ fn good_values_give_their_state() {
         ("colour=period", with(&|s| s.colouring = Colouring::Period)),
         ("theme=dark", with(&|s| s.theme = Theme::Dark)),
         ("theme=contrast", with(&|s| s.theme = Theme::Contrast)),
-        ("lang=fr", with(&|s| s.lang = Some(Lang::Fr))),
-        ("lang=DE", with(&|s| s.lang = Some(Lang::De))),
+        ("lang=fr", with(&|s| s.lang = Some(Lang::from_code("fr").unwrap()))),
+        ("lang=DE", with(&|s| s.lang = Some(Lang::from_code("de").unwrap()))),
         ("kiosk=1", with(&|s| s.kiosk = true)),
         ("kiosk=true", with(&|s| s.kiosk = true)),
         ("kiosk", with(&|s| s.kiosk = true)),
@@ -77,7 +77,7 @@ fn good_values_give_their_state() {
                 zoom: None,
                 colouring: Colouring::Period,
                 theme: Theme::Light,
-                lang: Some(Lang::De),
+                lang: Some(Lang::from_code("de").unwrap()),
                 kiosk: true,
                 controls: false,
             },
@@ -228,7 +228,10 @@ fn only_the_first_bytes_and_parameters_are_read() {
         format!("year=2003&{filler}&lang=fr")
     };
     let (state, warnings) = from_query(&within(MAX_QUERY_BYTES));
-    assert_eq!((state.year, state.lang), (Some(2003), Some(Lang::Fr)));
+    assert_eq!(
+        (state.year, state.lang),
+        (Some(2003), Some(Lang::from_code("fr").unwrap()))
+    );
     assert_eq!(warnings.len(), 1, "only the unknown key aaa…");
     let (state, warnings) = from_query(&within(MAX_QUERY_BYTES + 1));
     assert_eq!((state.year, state.lang), (Some(2003), None));
@@ -242,7 +245,7 @@ fn only_the_first_bytes_and_parameters_are_read() {
     );
     // The leading `?` does not count.
     let (state, _) = from_query(&format!("?{}", within(MAX_QUERY_BYTES)));
-    assert_eq!(state.lang, Some(Lang::Fr));
+    assert_eq!(state.lang, Some(Lang::from_code("fr").unwrap()));
     let many = vec!["x=1"; MAX_PAIRS].join("&") + "&lang=fr";
     let (state, warnings) = from_query(&many);
     assert_eq!(state.lang, None);
@@ -262,7 +265,7 @@ fn the_query_is_written_in_a_fixed_order_percent_encoded() {
         zoom: Some((2.5, [512.345, 640.1])),
         colouring: Colouring::Period,
         theme: Theme::Contrast,
-        lang: Some(Lang::De),
+        lang: Some(Lang::from_code("de").unwrap()),
         kiosk: true,
         controls: false,
     };
@@ -299,7 +302,7 @@ fn a_url_restores_the_apps_view_and_the_app_gives_its_url() {
     assert_eq!(app.colouring, Colouring::Period);
     assert_eq!(app.viewport, Viewport::at(3.0, [600.0, 700.0], &EUROPE));
     let back = UrlState::of_state(&app, &url);
-    assert_eq!(back.lang, Some(Lang::Fr));
+    assert_eq!(back.lang, Some(Lang::from_code("fr").unwrap()));
     assert_eq!(
         to_query(&back),
         "view=timeline&year=1999&select=VTM%C3%96&zoom=3&at=600,700&colour=period&lang=fr"
@@ -363,7 +366,7 @@ fn canonical_state() -> impl Strategy<Value = UrlState> {
         (prop::option::of(zoom), colouring),
         (
             prop::sample::select(Theme::ALL.to_vec()),
-            prop::option::of(prop::sample::select(Lang::ALL.to_vec())),
+            prop::option::of(prop::sample::select(Lang::all().collect::<Vec<_>>())),
             any::<bool>(),
             any::<bool>(),
         ),

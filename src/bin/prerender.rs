@@ -15,7 +15,8 @@ fn main() -> std::process::ExitCode {
         .and_then(|page| into_page(&page, &first_view()?))
         .and_then(|page| {
             std::fs::write(&path, page).map_err(|error| format!("cannot write it: {error}"))
-        });
+        })
+        .and_then(|()| write_language_files(&path));
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
@@ -23,6 +24,25 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// Each language's file (`lang/<code>.<hash>.json`) beside the page, for the app to load when a
+/// reader chooses that language.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_language_files(page: &str) -> Result<(), String> {
+    let dir = std::path::Path::new(page)
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new("."));
+    for (file, json) in impala_map::i18n::FILES {
+        let path = dir.join(file);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
+        }
+        std::fs::write(&path, json)
+            .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+    }
+    Ok(())
 }
 
 #[cfg(target_arch = "wasm32")]

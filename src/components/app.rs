@@ -11,7 +11,7 @@ use crate::export::Figure;
 use crate::format;
 use crate::hooks::{
     initial_state, use_browser_lang, use_document_keydown, use_document_lang, use_kiosk_guards,
-    use_kiosk_idle, use_url_sync,
+    use_kiosk_idle, use_shown_lang, use_url_sync,
 };
 use crate::i18n::{fill, Lang};
 use crate::state::{Action, AppState, View};
@@ -51,7 +51,9 @@ pub fn app() -> Html {
     use_url_sync(url, &state, dispatch.clone());
     // The language: the URL's or the switch's, else the browser's, else English.
     let browser_lang = use_browser_lang();
-    let lang = state.lang.or(browser_lang).unwrap_or_default();
+    // The language on screen follows once its words have loaded (English is built in).
+    let shown = use_shown_lang(state.lang.or(browser_lang).unwrap_or_default());
+    let lang = shown.lang;
     use_document_lang(lang);
     let t = lang.strings();
     use_kiosk_guards(url.kiosk);
@@ -135,7 +137,7 @@ pub fn app() -> Html {
                     // Kiosk visitors choose their language here, beside the search, where the
                     // map keeps its height (the idle reset brings the URL's language back).
                     if url.kiosk && url.controls {
-                        <LangSwitch lang={lang} dispatch={dispatch.clone()} />
+                        <LangSwitch lang={lang} failed={shown.failed} dispatch={dispatch.clone()} />
                     }
                 </div>
                 // One keyed element per view, so that Yew replaces the view's content as a
@@ -212,7 +214,7 @@ pub fn app() -> Html {
             if let Some(seconds) = kiosk_view.countdown {
                 <div class="kiosk-countdown" role="alertdialog" aria-modal="true" aria-labelledby="countdown-heading" aria-describedby="countdown-text">
                     <h2 id="countdown-heading">{ t.kiosk_still_there }</h2>
-                    <p id="countdown-text">{ fill(t.kiosk_countdown, &[("seconds", &seconds.to_string())]) }</p>
+                    <p id="countdown-text">{ fill(t.plural(&t.kiosk_countdown, seconds as usize), &[("seconds", &seconds.to_string())]) }</p>
                     <button type="button" class="kiosk-stay" onclick={{
                         let stay = stay.clone();
                         Callback::from(move |_: MouseEvent| stay.emit(()))
@@ -224,11 +226,11 @@ pub fn app() -> Html {
             </p>
             <footer class="app-footer">
                 if url.controls && !url.kiosk {
-                    <LangSwitch lang={lang} dispatch={dispatch.clone()} />
+                    <LangSwitch lang={lang} failed={shown.failed} dispatch={dispatch.clone()} />
                     <ThemeSwitch theme={state.theme} dispatch={dispatch.clone()} />
                     <Downloads figure={Figure::of_view(state.view)} />
                 }
-                <p>{ t.credits }</p>
+                <p>{ super::credits(t) }</p>
             </footer>
         </div>
         </ContextProvider<Lang>>

@@ -46,31 +46,22 @@ fn entry(
             dispatch.emit(Action::Select(Selection::Association(acronym)))
         })
     };
-    let english = association.name_english.as_deref().filter(|english| {
-        association
-            .name_native
-            .as_deref()
-            .is_some_and(|native| native != *english)
-    });
     let countries =
         format::country_names(t, data, association.countries.iter().map(|c| c.as_ref()));
     html! {
         <li class={classes!("association", selected.then_some("selected"))} data-association={acronym}>
             <p class="association-title">
                 <button type="button" class="acronym" aria-pressed={selected.to_string()} {onclick}>{ acronym }</button>
-                { super::own_name(association, "name") }
-                if let Some(english) = english {
-                    <span class="name-english" lang="en">{ format!("({english})") }</span>
-                }
+                { super::own_name(t, association, "name") }
             </p>
             <p class="association-facts">
                 <span class="countries">{ countries }</span>
                 <span class="founded">{ fill(t.list_founded, &[("year", &format::founding(t, &association.founded))]) }</span>
                 if let Some(count) = association.members.first() {
-                    <span class="members">{ format::members(t, count) }</span>
+                    <span class="members">{ format::members(t, count, t.about(acronym, "members.1")) }</span>
                 }
             </p>
-            <p class="association-description" lang="en">{ &*association.description }</p>
+            <p class="association-description">{ t.about(acronym, "description").unwrap_or_default() }</p>
             if let Some(representation) = &association.represented_by {
                 <p class="association-relation">
                     { fill(t.represented_by, &[("acronym", &representation.association)]) }

@@ -71,11 +71,11 @@ pub fn association_table(props: &AssociationTableProps) -> Html {
                                             <button type="button" class="row-select" aria-pressed={selected.to_string()} {onclick}>
                                                 <strong>{ acronym }</strong>
                                             </button>
-                                            { super::own_name(association, "table-name") }
+                                            { super::own_name(t, association, "table-name") }
                                         </th>
                                         <td>{ format::country_names(t, data, association.countries.iter().map(|c| c.as_ref())) }</td>
                                         <td>{ format::founding(t, &association.founded) }</td>
-                                        <td>{ association.members.first().map(|count| format::members(t, count)).unwrap_or_default() }</td>
+                                        <td>{ association.members.first().map(|count| format::members(t, count, t.about(&association.acronym, "members.1"))).unwrap_or_default() }</td>
                                     </tr>
                                 }
                             }}

@@ -35,7 +35,7 @@ pub fn details(props: &DetailsProps) -> Html {
             html! {
                 <>
                     <h2 id="details-heading">{ name }</h2>
-                    <p>{ fill(t.several_in_country, &[("count", &several.len().to_string()), ("country", name)]) }</p>
+                    <p>{ t.count(&t.several_in_country, several.len(), &[("country", name)]) }</p>
                     <ul class="details-choices">
                         for association in several.iter() {
                             { choice(t, association, &props.dispatch) }
@@ -80,7 +80,7 @@ fn choice(
         <li>
             <button type="button" class="choice" data-association={&*association.acronym} {onclick}>
                 <strong>{ &*association.acronym }</strong>
-                { own_name(association, "choice-name") }
+                { own_name(t, association, "choice-name") }
                 <span class="choice-year">{ format::founded_phrase(t, &association.founded) }</span>
             </button>
         </li>
@@ -94,22 +94,22 @@ fn association_details(
     kiosk: bool,
 ) -> Html {
     let data = dataset();
-    let english = association
-        .name_english
-        .as_deref()
-        .filter(|english| association.name_native.as_deref() != Some(*english));
+    let acronym: &'static str = &association.acronym;
     let countries =
         format::country_names(t, data, association.countries.iter().map(|c| c.as_ref()));
+    // Sources are numbered in the order a reader meets them: countries, founding, members, ...
     let mut cited = Citations::default();
-    let founded = founding(t, &association.founded, &mut cited);
+    let names_cited = cited.refs(t, &association.sources);
+    let founded = founding(t, acronym, &association.founded, &mut cited);
     let members: Vec<Html> = association
         .members
         .iter()
-        .map(|count| {
+        .enumerate()
+        .map(|(n, count)| {
+            let detail = t.about(acronym, &format!("members.{}", n + 1));
             html! {
                 <li>
-                    { format::members(t, count) }
-                    if let Some(detail) = &count.detail { { ", " }<span lang="en">{ &**detail }</span> }
+                    { format::members(t, count, detail) }
                     { cited.refs(t, &count.sources) }
                 </li>
             }
@@ -137,28 +137,28 @@ fn association_details(
     let joined = association.joined_impala.as_ref().map(|j| {
         html! {
             <p class="details-relation">
-                // The sentence's full stop goes after the detail.
-                { fill(t.joined, &[("year", &j.year.to_string())]).trim_end_matches('.').to_string() }
-                if let Some(detail) = &j.detail { { " (" }<span lang="en">{ &**detail }</span>{ ")" } }
-                { "." }{ cited.refs(t, &j.sources) }
+                { fill(t.joined, &[("year", &j.year.to_string())]) }{ cited.refs(t, &j.sources) }
             </p>
         }
     });
     let notes: Vec<Html> = association
         .notes
         .iter()
-        .map(|note| html! { <li><span lang="en">{ &*note.text }</span>{ cited.refs(t, &note.sources) }</li> })
+        .enumerate()
+        .map(|(n, note)| {
+            let text = t
+                .about(acronym, &format!("notes.{}", n + 1))
+                .unwrap_or_default();
+            html! { <li>{ text }{ cited.refs(t, &note.sources) }</li> }
+        })
         .collect();
-    let names_cited = cited.refs(t, &association.sources);
+    let seat = t.about(acronym, "seat");
     html! {
         <>
             <h2 id="details-heading">
                 <span class="details-acronym">{ &*association.acronym }</span>
-                { own_name(association, "details-name") }
+                { own_name(t, association, "details-name") }
             </h2>
-            if let Some(english) = english {
-                <p class="details-english" lang="en">{ english }</p>
-            }
             <dl class="details-facts">
                 <dt>{ if association.countries.len() > 1 { t.country_many } else { t.country_one } }</dt>
                 <dd class="details-countries">{ countries }{ names_cited }</dd>
@@ -168,9 +168,9 @@ fn association_details(
                     <dt>{ t.members }</dt>
                     <dd><ul class="details-members">{ for members }</ul></dd>
                 }
-                if let Some(seat) = &association.seat {
+                if let Some(seat) = seat {
                     <dt>{ t.based_in }</dt>
-                    <dd>{ &**seat }</dd>
+                    <dd>{ seat }</dd>
                 }
                 if let Some(website) = &association.website {
                     <dt>{ t.website }</dt>
@@ -187,7 +187,7 @@ fn association_details(
                     </dd>
                 }
             </dl>
-            <p class="details-description" lang="en">{ &*association.description }</p>
+            <p class="details-description">{ t.about(acronym, "description").unwrap_or_default() }</p>
             { for relation }
             { for joined }
             if !notes.is_empty() {
@@ -196,7 +196,7 @@ fn association_details(
             <h3 class="details-sources-heading">{ t.sources }</h3>
             <ol class="details-sources">
                 for id in cited.ids.iter() {
-                    { source(id, kiosk) }
+                    { source(t, id, kiosk) }
                 }
             </ol>
         </>
@@ -204,35 +204,38 @@ fn association_details(
 }
 
 /// The founding year with its certainty, in words.
-fn founding(t: &'static Strings, founded: &'static Founding, cited: &mut Citations) -> Html {
+fn founding(
+    t: &'static Strings,
+    acronym: &str,
+    founded: &'static Founding,
+    cited: &mut Citations,
+) -> Html {
+    let detail = t.about(acronym, "founded");
     match founded {
-        Founding::Exact {
-            year,
-            detail,
-            sources,
-        } => html! {
+        Founding::Exact { year, sources } => html! {
             <>
                 { year.to_string() }
-                if let Some(detail) = detail { { " (" }<span lang="en">{ &**detail }</span>{ ")" } }
+                if let Some(detail) = detail { { format!(" ({detail})") } }
                 { cited.refs(t, sources) }
             </>
         },
         Founding::Disputed {
             year,
-            detail,
             sources,
             other,
         } => html! {
             <>
                 { year.to_string() }
-                if let Some(detail) = detail { { " (" }<span lang="en">{ &**detail }</span>{ ")" } }
+                if let Some(detail) = detail { { format!(" ({detail})") } }
                 { cited.refs(t, sources) }
                 <span class="certainty">{ t.sources_disagree }</span>
                 <ul class="details-other-years">
                     for o in other.iter() {
                         <li>
                             { fill(t.other_sources_give, &[("year", &o.year.to_string())]) }
-                            if let Some(detail) = &o.detail { { " (" }<span lang="en">{ &**detail }</span>{ ")" } }
+                            if let Some(detail) = t.about(acronym, &format!("other.{}", o.year)) {
+                                { format!(" ({detail})") }
+                            }
                             { "." }{ cited.refs(t, &o.sources) }
                         </li>
                     }
@@ -242,12 +245,11 @@ fn founding(t: &'static Strings, founded: &'static Founding, cited: &mut Citatio
         Founding::Unknown {
             earliest,
             latest,
-            detail,
             sources,
         } => html! {
             <>
                 <span class="certainty">{ format::range(t.unknown_between, *earliest, *latest) }</span>
-                { " " }<span lang="en">{ &**detail }</span>
+                { " " }{ detail.unwrap_or_default() }
                 { cited.refs(t, sources) }
             </>
         },
@@ -285,17 +287,30 @@ impl Citations {
     }
 }
 
-fn source(id: &str, kiosk: bool) -> Html {
+/// A source in the reader's language, its published name marked with its own language.
+fn source(t: &Strings, id: &str, kiosk: bool) -> Html {
     match dataset().source(id) {
-        Some(source) => html! {
-            <li data-source={&*source.id}>
-                if let (Some(url), false) = (&source.url, kiosk) {
-                    <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ &*source.title }</a>
-                } else {
-                    { &*source.title }
-                }
-            </li>
-        },
+        Some(source) => {
+            let (before, title, after) = format::source_parts(t, source);
+            let words = html! {
+                <>
+                    { before }
+                    if !title.is_empty() {
+                        <cite lang={source.lang.as_deref().map(str::to_owned)}>{ title }</cite>
+                    }
+                    { after }
+                </>
+            };
+            html! {
+                <li data-source={&*source.id}>
+                    if let (Some(url), false) = (&source.url, kiosk) {
+                        <a href={url.to_string()} target="_blank" rel="noopener noreferrer">{ words }</a>
+                    } else {
+                        { words }
+                    }
+                </li>
+            }
+        }
         None => html! { <li>{ id.to_string() }</li> },
     }
 }

@@ -12,7 +12,7 @@ use crate::geo::order::{map_to_element, reading_order};
 use crate::geo::targets::{hit_targets, HitTarget};
 use crate::geo::viewport::{client_to_map, px_per_unit, Rect};
 use crate::hooks::{use_element_size, use_in_frame, use_wheel};
-use crate::i18n::{fill, Lang, Strings};
+use crate::i18n::{Lang, Strings};
 use crate::palette::{country_period, stripes_id, AssociationSlots, Fill, Period};
 use crate::state::{country_code, country_status, Action, AppState, Colouring, Zoom, PAN_STEP};
 use std::rc::Rc;
@@ -467,7 +467,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     {onclick} {ondblclick} {onkeydown} {onfocusin} {onfocusout}>
                     <title id="map-title">{ t.map_title }</title>
                     <desc id="map-desc">
-                        { fill(t.map_description, &[("count", &covered.len().to_string())]) }
+                        { t.count(&t.map_description, covered.len(), &[]) }
                     </desc>
                     <defs>
                         for (code, fill) in fills.iter().filter(|(_, f)| f.slots().len() > 1) {

@@ -50,18 +50,29 @@ pub(crate) fn use_strings() -> &'static crate::i18n::Strings {
 }
 
 /// An association's full name as it leads: its own language's, marked with that language, else
-/// the English one.
+/// the name the reader's language file gives it.
 pub(crate) fn own_name(
+    t: &crate::i18n::Strings,
     association: &'static crate::data::Association,
     class: &'static str,
 ) -> Html {
-    let (name, lang): (&'static str, Option<&'static str>) =
-        match (&association.name_native, &association.name_english) {
-            (Some(native), _) => (native, association.name_native_lang.as_deref()),
-            (None, Some(english)) => (english, Some("en")),
-            (None, None) => return Html::default(),
-        };
+    let (name, lang): (&'static str, Option<&'static str>) = match &association.name_native {
+        Some(native) => (native, association.name_native_lang.as_deref()),
+        None => match t.about(&association.acronym, "name") {
+            Some(name) => (name, None),
+            None => return Html::default(),
+        },
+    };
     yew::html! { <span class={class} lang={lang}>{ name }</span> }
+}
+
+/// The credits line, IMPALA's article's title marked with its own language.
+pub(crate) fn credits(t: &crate::i18n::Strings) -> Html {
+    let (before, after) = crate::i18n::around(t.credits, "article");
+    let article = crate::data::dataset().source("article");
+    let title = article.and_then(|a| a.title.as_deref()).unwrap_or_default();
+    let lang = article.and_then(|a| a.lang.as_deref());
+    yew::html! { <>{ before }<cite lang={lang}>{ title }</cite>{ after }</> }
 }
 
 /// The class that shows how an association or a country stands in the slider's year.

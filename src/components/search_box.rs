@@ -4,7 +4,6 @@
 
 use super::use_strings;
 use crate::data::dataset;
-use crate::i18n::fill;
 use crate::search::{search, SearchHit};
 use crate::state::Action;
 use web_sys::HtmlInputElement;
@@ -97,7 +96,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     } else if hits.is_empty() {
         t.search_none.to_string()
     } else {
-        fill(t.search_found, &[("count", &hits.len().to_string())])
+        t.count(&t.search_found, hits.len(), &[])
     };
 
     html! {

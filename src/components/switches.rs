@@ -37,6 +37,9 @@ pub fn theme_switch(props: &ThemeSwitchProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct LangSwitchProps {
+    /// A language whose file could not be loaded, for the notice.
+    #[prop_or_default]
+    pub failed: Option<Lang>,
     /// The language shown.
     pub lang: Lang,
     pub dispatch: Callback<Action>,
@@ -51,12 +54,17 @@ pub fn lang_switch(props: &LangSwitchProps) -> Html {
     html! {
         <div class="button-row lang-switch" role="group" aria-label={t.language}>
             <span class="button-row-label" aria-hidden="true">{ t.language }</span>
-            for lang in Lang::ALL {
+            for lang in Lang::all() {
                 <button type="button" class="view-button" data-lang-choice={lang.code()} lang={lang.code()}
                     aria-pressed={(props.lang == lang).to_string()}
                     title={lang.own_name()}
                     onclick={choose(&props.dispatch, Action::SetLang(Some(lang)))}>{ lang.code().to_uppercase() }</button>
             }
+            <span class="lang-failed" role="status">
+                if let Some(failed) = props.failed {
+                    { crate::i18n::fill(t.pack_failed, &[("language", failed.own_name())]) }
+                }
+            </span>
         </div>
     }
 }

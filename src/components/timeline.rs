@@ -157,9 +157,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <button type="button" class="details-close" aria-label={t.close_milestone} onclick={close}>{ "×" }</button>
                 <h3 id="milestone-heading">
                     <span class="milestone-years">{ years }</span>
-                    { " " }<span lang="en">{ &*m.title }</span>
+                    { " " }<span>{ t.milestone(&m.id, "title") }</span>
                 </h3>
-                <p lang="en">{ &*m.description }</p>
+                <p>{ t.milestone(&m.id, "description") }</p>
                 <p class="milestone-category">{ category_name(t, m.category) }</p>
             </section>
         }
@@ -234,12 +234,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                         (mark.first > props.year).then_some("not-yet"))}
                                     data-milestone={mark.index.to_string()} role="button" tabindex="0"
                                     aria-pressed={(props.milestone == Some(mark.index)).to_string()}
-                                    aria-label={format!("{}: {}", milestone_years(t, mark.first, mark.last, mark.ongoing), milestone.title)}>
+                                    aria-label={t.labelled(&milestone_years(t, mark.first, mark.last, mark.ongoing), t.milestone(&milestone.id, "title"))}>
                                     if mark.x1 > mark.x0 {
                                         <line class="tl-span" x1={f(mark.x0)} x2={f(mark.x1)} y1={f(mark.y)} y2={f(mark.y)} />
                                     }
                                     <circle class="tl-dot" cx={f(mark.x0)} cy={f(mark.y)} r="5" />
-                                    <title>{ &*milestone.title }</title>
+                                    <title>{ t.milestone(&milestone.id, "title") }</title>
                                 </g>
                             }
                         }

@@ -91,34 +91,21 @@ fn bake_variant(out: &mut String, variant: &str, fields: &[(&str, &dyn Bake)]) {
 impl Bake for Founding {
     fn bake(&self, out: &mut String) {
         match self {
-            Founding::Exact {
-                year,
-                detail,
-                sources,
-            } => bake_variant(
-                out,
-                "Exact",
-                &[("year", year), ("detail", detail), ("sources", sources)],
-            ),
+            Founding::Exact { year, sources } => {
+                bake_variant(out, "Exact", &[("year", year), ("sources", sources)])
+            }
             Founding::Disputed {
                 year,
-                detail,
                 sources,
                 other,
             } => bake_variant(
                 out,
                 "Disputed",
-                &[
-                    ("year", year),
-                    ("detail", detail),
-                    ("sources", sources),
-                    ("other", other),
-                ],
+                &[("year", year), ("sources", sources), ("other", other)],
             ),
             Founding::Unknown {
                 earliest,
                 latest,
-                detail,
                 sources,
             } => bake_variant(
                 out,
@@ -126,7 +113,6 @@ impl Bake for Founding {
                 &[
                     ("earliest", earliest),
                     ("latest", latest),
-                    ("detail", detail),
                     ("sources", sources),
                 ],
             ),
@@ -155,12 +141,11 @@ mod tests {
         let founding = Founding::Unknown {
             earliest: 2011,
             latest: 2019,
-            detail: Cow::Borrowed("x"),
             sources: Cow::Owned(vec![]),
         };
         assert_eq!(
             to_source(&founding),
-            "Founding::Unknown {earliest: 2011, latest: 2019, detail: Cow::Borrowed(\"x\"), sources: Cow::Borrowed(&[]), }"
+            "Founding::Unknown {earliest: 2011, latest: 2019, sources: Cow::Borrowed(&[]), }"
         );
     }
 }

@@ -76,11 +76,6 @@ data_struct! {
         pub name: Text,
         /// Founding year.
         pub founded: u16,
-        /// A finer date, when a source gives one.
-        #[serde(default)]
-        pub founded_detail: Option<Text>,
-        /// Postal address of the seat.
-        pub seat: Text,
         /// Country of the seat (alpha-2).
         pub seat_country: Text,
         #[serde(default)]
@@ -95,8 +90,14 @@ data_struct! {
     pub struct Source {
         /// Short name other entries use to cite it, e.g. `article`.
         pub id: Text,
-        /// What it is, for people: publisher, title, date.
-        pub title: Text,
+        /// The publication's or publisher's own name, as published (e.g. "BBC News", "SOM 50 år"),
+        /// shown in its own language inside the language file's words for the source. `None`
+        /// when there is no name to quote ("a Swiss newspaper article").
+        #[serde(default)]
+        pub title: Option<Text>,
+        /// The language of `title` (BCP 47 primary subtag). Required with `title`.
+        #[serde(default)]
+        pub lang: Option<Text>,
         /// Where to read it, when it is online.
         #[serde(default)]
         pub url: Option<Text>,
@@ -108,8 +109,6 @@ data_struct! {
     pub struct Country {
         /// ISO 3166-1 alpha-2 (Kosovo: `XK`).
         pub code: Text,
-        /// English short name.
-        pub name: Text,
         /// The name in the country's own language(s), official ones first.
         #[serde(default)]
         pub native_names: List<Text>,
@@ -121,8 +120,6 @@ data_struct! {
     pub struct Territory {
         /// Short name associations use to refer to it, e.g. `france`.
         pub id: Text,
-        /// Display name, e.g. "France" or "Western Balkans".
-        pub name: Text,
         /// Its number in the article's list (1 to 20), when it has one.
         #[serde(default)]
         pub article_entry: Option<u8>,
@@ -134,16 +131,14 @@ data_struct! {
     pub struct Association {
         /// Short name, unique, e.g. `AIM`.
         pub acronym: Text,
-        /// Full name in its own language, when known.
+        /// Full name in its own language, when known. Without it, the language files give the
+        /// name (`association.<acronym>.name`) in each language.
         #[serde(default)]
         pub name_native: Option<Text>,
         /// The language of `name_native`, as a BCP 47 tag (`de`, `pt`), so that it is marked
         /// and read out in that language. Required with `name_native`.
         #[serde(default)]
         pub name_native_lang: Option<Text>,
-        /// Full name in English, when known.
-        #[serde(default)]
-        pub name_english: Option<Text>,
         /// The `id` of its territory.
         #[serde(default)]
         pub territory: Text,
@@ -155,9 +150,6 @@ data_struct! {
         /// Home page.
         #[serde(default)]
         pub website: Option<Text>,
-        /// City of its seat, when known.
-        #[serde(default)]
-        pub seat: Option<Text>,
         /// Membership counts, the one to show first.
         #[serde(default)]
         pub members: List<MemberCount>,
@@ -170,9 +162,6 @@ data_struct! {
         /// Further facts worth telling, each with its sources.
         #[serde(default)]
         pub notes: List<Note>,
-        /// One or two sentences in the project's own words.
-        #[serde(default)]
-        pub description: Text,
         /// Sources of its names, territory and countries.
         #[serde(default)]
         pub sources: List<Text>,
@@ -184,18 +173,11 @@ data_struct! {
 #[serde(tag = "certainty", rename_all = "lowercase", deny_unknown_fields)]
 pub enum Founding {
     /// The sources agree (or only one source gives a year).
-    Exact {
-        year: u16,
-        #[serde(default)]
-        detail: Option<Text>,
-        sources: List<Text>,
-    },
+    Exact { year: u16, sources: List<Text> },
     /// Sources disagree: `year` is the one the app shows first (IMPALA's article, where it gives
     /// one); `other` lists each other year with its sources.
     Disputed {
         year: u16,
-        #[serde(default)]
-        detail: Option<Text>,
         sources: List<Text>,
         #[serde(default)]
         other: List<OtherYear>,
@@ -204,7 +186,6 @@ pub enum Founding {
     Unknown {
         earliest: u16,
         latest: u16,
-        detail: Text,
         sources: List<Text>,
     },
 }
@@ -213,8 +194,6 @@ data_struct! {
     /// A founding year that another source gives.
     pub struct OtherYear {
         pub year: u16,
-        #[serde(default)]
-        pub detail: Option<Text>,
         pub sources: List<Text>,
     }
 }
@@ -232,9 +211,6 @@ data_struct! {
         /// What is counted, when not member companies (e.g. "labels").
         #[serde(default)]
         pub unit: Option<Text>,
-        /// More about the count, e.g. "around 2014-2018".
-        #[serde(default)]
-        pub detail: Option<Text>,
         pub sources: List<Text>,
     }
 }
@@ -263,16 +239,14 @@ data_struct! {
     /// The year an association joined IMPALA.
     pub struct Joining {
         pub year: u16,
-        #[serde(default)]
-        pub detail: Option<Text>,
         pub sources: List<Text>,
     }
 }
 
 data_struct! {
-    /// A further fact about an association.
+    /// A further fact about an association: its words are in the language files
+    /// (`association.<acronym>.notes`, in the data's order), its sources here.
     pub struct Note {
-        pub text: Text,
         pub sources: List<Text>,
     }
 }
@@ -280,15 +254,13 @@ data_struct! {
 data_struct! {
     /// One of IMPALA's milestones.
     pub struct Milestone {
+        /// Short name, unique; the language files give its title and description by it.
+        pub id: Text,
         /// The year or years it happened in, ascending.
         pub years: List<u16>,
         /// True when the work it started goes on.
         #[serde(default)]
         pub ongoing: bool,
-        /// A short title.
-        pub title: Text,
-        /// One sentence in the project's own words.
-        pub description: Text,
         pub category: Category,
         pub sources: List<Text>,
     }

@@ -221,6 +221,22 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A language tag that goes with a name: required when the name is there, well formed.
+    fn language(&mut self, entry: &str, field: &'static str, named: bool, tag: Option<&Text>) {
+        match tag {
+            None if named => self.push(DataError::Missing {
+                entry: entry.to_string(),
+                field,
+                fix: "give the name's language, e.g. \"de\"",
+            }),
+            Some(tag) if !is_language(tag) => self.push(DataError::BadLanguage {
+                entry: entry.to_string(),
+                tag: tag.to_string(),
+            }),
+            _ => {}
+        }
+    }
+
     fn unique<'k>(&mut self, what: &'static str, keys: impl Iterator<Item = &'k str>) {
         let mut seen = BTreeSet::new();
         for key in keys {
@@ -243,23 +259,20 @@ impl<'a> Checker<'a> {
                 &source.id,
                 "give the source a short id, e.g. \"article\"",
             );
-            self.text(
-                &entry,
-                "title",
-                &source.title,
-                "say what the source is: publisher, title, date",
-            );
+            if let Some(title) = &source.title {
+                self.text(
+                    &entry,
+                    "title",
+                    title,
+                    "write the publication's own name, or remove `title`",
+                );
+            }
+            self.language(&entry, "lang", source.title.is_some(), source.lang.as_ref());
             self.url(&entry, source.url.as_ref());
         }
         let impala = &data.impala;
         let entry = "[impala]";
         self.text(entry, "name", &impala.name, "write IMPALA's full name");
-        self.text(
-            entry,
-            "seat",
-            &impala.seat,
-            "write the seat's postal address",
-        );
         self.year(entry, impala.founded);
         self.cited(entry, "founding year and seat", &impala.sources);
         self.url(entry, impala.website.as_ref());
@@ -283,12 +296,6 @@ impl<'a> Checker<'a> {
                     code: country.code.to_string(),
                 });
             }
-            self.text(
-                &entry,
-                "name",
-                &country.name,
-                "write the country's English short name",
-            );
             if country.native_names.iter().all(|n| n.trim().is_empty()) {
                 self.push(DataError::Missing {
                     entry: entry.clone(),
@@ -311,13 +318,6 @@ impl<'a> Checker<'a> {
         );
         let mut entries = BTreeMap::new();
         for territory in data.territories.iter() {
-            let entry = format!("territory \"{}\"", territory.id);
-            self.text(
-                &entry,
-                "name",
-                &territory.name,
-                "write the territory's display name",
-            );
             if let Some(number) = territory.article_entry {
                 if let Some(other) = entries.insert(number, territory.id.as_ref()) {
                     self.push(DataError::Duplicate {
@@ -361,28 +361,20 @@ impl<'a> Checker<'a> {
                 &association.acronym,
                 "give the association's acronym, e.g. acronym = \"AIM\"",
             );
-            let named = [&association.name_native, &association.name_english]
-                .iter()
-                .any(|name| name.as_ref().is_some_and(|n| !n.trim().is_empty()));
-            if !named {
-                self.push(DataError::Missing {
-                    entry: entry.clone(),
-                    field: "name_native or name_english",
-                    fix: "give at least one full name",
-                });
+            if let Some(name) = &association.name_native {
+                self.text(
+                    &entry,
+                    "name_native",
+                    name,
+                    "write its name in its own language, or remove `name_native` and give the name in each language file",
+                );
             }
-            match (&association.name_native, &association.name_native_lang) {
-                (Some(_), None) => self.push(DataError::Missing {
-                    entry: entry.clone(),
-                    field: "name_native_lang",
-                    fix: "give the language of name_native, e.g. name_native_lang = \"de\"",
-                }),
-                (_, Some(tag)) if !is_language(tag) => self.push(DataError::BadLanguage {
-                    entry: entry.clone(),
-                    tag: tag.to_string(),
-                }),
-                _ => {}
-            }
+            self.language(
+                &entry,
+                "name_native_lang",
+                association.name_native.is_some(),
+                association.name_native_lang.as_ref(),
+            );
             self.text(
                 &entry,
                 "territory",
@@ -454,20 +446,8 @@ impl<'a> Checker<'a> {
                 self.cited(&entry, "year it joined IMPALA", &joining.sources);
             }
             for note in association.notes.iter() {
-                self.text(
-                    &entry,
-                    "notes.text",
-                    &note.text,
-                    "write the note, or remove it",
-                );
                 self.cited(&entry, "note", &note.sources);
             }
-            self.text(
-                &entry,
-                "description",
-                &association.description,
-                "write one or two sentences about it in the project's own words",
-            );
             self.cited(&entry, "names and countries", &association.sources);
         }
     }
@@ -506,7 +486,6 @@ impl<'a> Checker<'a> {
             Founding::Unknown {
                 earliest,
                 latest,
-                detail,
                 sources,
             } => {
                 self.year(entry, *earliest);
@@ -518,20 +497,24 @@ impl<'a> Checker<'a> {
                         latest: *latest,
                     });
                 }
-                self.text(
-                    entry,
-                    "founded.detail",
-                    detail,
-                    "say what is known of the founding date and why the range is what it is",
-                );
                 self.cited(entry, "founding range", sources);
             }
         }
     }
 
     fn milestones(&mut self, data: &Dataset) {
-        for (index, milestone) in data.milestones.iter().enumerate() {
-            let entry = format!("milestone {} (\"{}\")", index + 1, milestone.title);
+        self.unique(
+            "milestone id",
+            data.milestones.iter().map(|m| m.id.as_ref()),
+        );
+        for milestone in data.milestones.iter() {
+            let entry = format!("milestone \"{}\"", milestone.id);
+            self.text(
+                &entry,
+                "id",
+                &milestone.id,
+                "give the milestone a short id, e.g. id = \"emi-warner\"",
+            );
             let ascending = milestone.years.windows(2).all(|pair| pair[0] < pair[1]);
             if milestone.years.is_empty() || !ascending {
                 self.push(DataError::BadMilestoneYears {
@@ -541,18 +524,6 @@ impl<'a> Checker<'a> {
             for year in milestone.years.iter() {
                 self.year(&entry, *year);
             }
-            self.text(
-                &entry,
-                "title",
-                &milestone.title,
-                "give the milestone a short title",
-            );
-            self.text(
-                &entry,
-                "description",
-                &milestone.description,
-                "write one sentence in the project's own words",
-            );
             self.cited(&entry, "milestone", &milestone.sources);
         }
     }

@@ -265,9 +265,7 @@ pub fn validate(raw: RawInbound) -> Result<Command, Rejection> {
             if lang.eq_ignore_ascii_case("auto") {
                 return Ok(Command::SetLang(None));
             }
-            Lang::ALL
-                .into_iter()
-                .find(|known| known.code().eq_ignore_ascii_case(&lang))
+            Lang::from_code(&lang)
                 .map(|known| Command::SetLang(Some(known)))
                 .ok_or(Rejection::UnknownLang { lang })
         }
@@ -384,8 +382,8 @@ mod tests {
             Action::SetTheme(Theme::Dark)
         );
         assert_eq!(
-            Command::SetLang(Some(Lang::De)).to_action(),
-            Action::SetLang(Some(Lang::De))
+            Command::SetLang(Some(Lang::from_code("de").unwrap())).to_action(),
+            Action::SetLang(Some(Lang::from_code("de").unwrap()))
         );
         assert_eq!(Command::Reset.to_action(), Action::Reset);
     }

@@ -156,7 +156,7 @@ pub fn figure_svg(figure: Figure, t: &Strings) -> Option<(String, f64, f64)> {
     );
     let caption = Caption {
         title: t.title,
-        credits: t.credits,
+        credits: &crate::format::credits(t, crate::data::dataset()),
         ink: &ink,
         soft: &soft,
         paper: &paper,

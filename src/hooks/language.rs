@@ -43,3 +43,111 @@ pub fn use_document_lang(lang: Lang) {
         }
     });
 }
+
+/// The language on screen, and the one that could not be loaded (for a notice).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// The language whose words are on screen.
+    pub lang: Lang,
+    /// A language the reader asked for whose file could not be loaded; the app stays in `lang`.
+    pub failed: Option<Lang>,
+}
+
+/// Shows `wanted` as soon as its words are there: at once when they are built in or already
+/// read; else from the page itself (the single-file build carries every language in
+/// `<script type="application/json" id="impala-lang-<code>">`), else from its file, fetched. Until
+/// then, and if that fails, the app stays in the language it shows, so a reader never sees a
+/// half-translated page.
+#[hook]
+pub fn use_shown_lang(wanted: Lang) -> Shown {
+    let shown = use_state_eq(|| Shown {
+        lang: if wanted.loaded().is_some() {
+            wanted
+        } else {
+            Lang::EN
+        },
+        failed: None,
+    });
+    {
+        let shown = shown.clone();
+        use_effect_with(wanted, move |&wanted| {
+            if wanted.loaded().is_some() {
+                shown.set(Shown {
+                    lang: wanted,
+                    failed: None,
+                });
+            } else {
+                load(wanted, shown);
+            }
+        });
+    }
+    *shown
+}
+
+/// Reads `lang`'s words from the page or its file, then shows them (or keeps the language on
+/// screen and notes the failure, with a console warning).
+fn load(lang: Lang, shown: UseStateHandle<Shown>) {
+    let Some(window) = super::window() else {
+        return;
+    };
+    let done = move |result: Result<(), String>| {
+        let current = shown.lang;
+        match result {
+            Ok(()) => shown.set(Shown { lang, failed: None }),
+            Err(reason) => {
+                web_sys::console::warn_1(
+                    &format!(
+                        "language: cannot load {} ({}): {reason}",
+                        lang.code(),
+                        lang.file()
+                    )
+                    .into(),
+                );
+                shown.set(Shown {
+                    lang: current,
+                    failed: Some(lang),
+                });
+            }
+        }
+    };
+    let inline = window
+        .document()
+        .and_then(|d| d.get_element_by_id(&format!("impala-lang-{}", lang.code())))
+        .and_then(|element| element.text_content());
+    if let Some(text) = inline {
+        let result = js_sys::JSON::parse(&text)
+            .map_err(|_| "the page's copy is not JSON".to_string())
+            .and_then(|value| install(lang, value));
+        done(result);
+        return;
+    }
+    let request = window.fetch_with_str(lang.file());
+    wasm_bindgen_futures::spawn_local(async move {
+        done(fetch(lang, request).await);
+    });
+}
+
+async fn fetch(lang: Lang, request: js_sys::Promise) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let response = wasm_bindgen_futures::JsFuture::from(request)
+        .await
+        .map_err(|_| "the network refused it".to_string())?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let json = response.json().map_err(|_| "no body".to_string())?;
+    let value = wasm_bindgen_futures::JsFuture::from(json)
+        .await
+        .map_err(|_| "not JSON".to_string())?;
+    install(lang, value)
+}
+
+/// A language file's JSON object, read into Rust and kept.
+fn install(lang: Lang, value: wasm_bindgen::JsValue) -> Result<(), String> {
+    let texts: std::collections::BTreeMap<String, String> =
+        serde_wasm_bindgen::from_value(value).map_err(|e| format!("not a language file: {e}"))?;
+    lang.install(texts).map(|_| ())
+}

@@ -26,7 +26,7 @@ pub use interval::use_interval;
 pub use keys::use_document_keydown;
 pub use kiosk::use_kiosk_guards;
 pub use kiosk_idle::{use_kiosk_idle, KioskView};
-pub use language::{use_browser_lang, use_document_lang};
+pub use language::{use_browser_lang, use_document_lang, use_shown_lang, Shown};
 pub use listener::{Listener, Options as ListenerOptions};
 pub use media::use_media_query;
 pub use url_state::{initial_state, use_url_sync};

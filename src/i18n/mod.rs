@@ -1,55 +1,72 @@
-//! The interface's words, in English, French and German. Pure: no `yew`, no `web_sys`.
+//! The app's words in every language it speaks. Pure: no `yew`, no `web_sys`.
 //!
-//! Every string the interface shows lives in one file per language (`en.rs`, `fr.rs`, `de.rs`),
-//! as one [`Strings`] value: a language that lacks a string does not compile, and the tests below
-//! check that each one is written (not empty, not left in English where the words differ) and
-//! keeps the English template's `{placeholders}`. Country and territory names have a table per
-//! language; the data's English names are the fallback.
+//! Each language is one file, `data/lang/<code>.toml` (the list and its order:
+//! `data/lang/languages.toml`). The build checks every file against English and the data
+//! ([`pack`]), then writes each as a JSON object of dotted keys and texts. English is built into
+//! the app; every other language is a separate file that the app loads when a reader chooses it
+//! (`hooks/language.rs`), so an English reader downloads no other language. Natively (tests, the
+//! build-time first view) every language is built in.
 //!
-//! The data's own prose (descriptions, notes, milestones, source titles) stays in English, marked
-//! `lang="en"` where it is shown; association names are shown in their own language.
+//! [`Lang`] names a language of the list; [`Strings`] is one language's words: the interface's
+//! texts as fields, and everything else (country and territory names, the data's prose, what each
+//! source is) looked up by key.
 
-mod de;
-mod en;
-mod fr;
+pub mod pack;
 
-/// The interface's language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
-    De,
+pub use pack::{placeholders, Form, PluralRule};
+
+use std::cell::RefCell;
+
+/// A language the app speaks, as the build lists it.
+#[derive(Debug)]
+pub struct Language {
+    /// ISO 639-1 code, as in the URL and `<html lang>`.
+    pub code: &'static str,
+    /// The language's name in itself ("Français").
+    pub name: &'static str,
+    /// Its file, relative to the app's folder (`lang/fr.<hash>.json`).
+    pub file: &'static str,
 }
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::De];
+// `LANGUAGES` (English first), `BUILT_IN` (the packs compiled in: English in the browser, every
+// language natively), written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
-    /// The ISO 639-1 code (`en`, `fr`, `de`), as in the URL and `<html lang>`.
+/// A language of the app's list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Lang(u8);
+
+impl Lang {
+    /// English, the reference language, always built in.
+    pub const EN: Lang = Lang(0);
+
+    /// Every language, in the switch's order.
+    pub fn all() -> impl Iterator<Item = Lang> {
+        (0..LANGUAGES.len()).filter_map(|i| u8::try_from(i).ok().map(Lang))
+    }
+
+    fn language(self) -> &'static Language {
+        LANGUAGES.get(usize::from(self.0)).unwrap_or(&LANGUAGES[0])
+    }
+
+    /// The ISO 639-1 code (`en`, `fr`), as in the URL and `<html lang>`.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::De => "de",
-        }
+        self.language().code
     }
 
     /// The language's name in itself, as the language switch shows it.
     pub fn own_name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Fr => "Français",
-            Lang::De => "Deutsch",
-        }
+        self.language().name
     }
 
-    /// The words of this language.
-    pub const fn strings(self) -> &'static Strings {
-        match self {
-            Lang::En => &en::STRINGS,
-            Lang::Fr => &fr::STRINGS,
-            Lang::De => &de::STRINGS,
-        }
+    /// Its file's address relative to the app's folder.
+    pub fn file(self) -> &'static str {
+        self.language().file
+    }
+
+    /// The language with this code, ignoring case.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::all().find(|lang| lang.code().eq_ignore_ascii_case(code))
     }
 
     /// The first of the browser's preferred languages (BCP 47 tags, best first, as in
@@ -57,218 +74,384 @@ impl Lang {
     pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
         preferred.into_iter().find_map(|tag| {
             let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
-            Lang::ALL
-                .into_iter()
-                .find(|lang| primary.eq_ignore_ascii_case(lang.code()))
+            Lang::from_code(primary)
         })
+    }
+
+    /// This language's words, once they are loaded (English and, natively, every language are
+    /// built in).
+    pub fn loaded(self) -> Option<&'static Strings> {
+        LOADED.with(|loaded| {
+            let mut loaded = loaded.borrow_mut();
+            if loaded.len() < LANGUAGES.len() {
+                loaded.resize(LANGUAGES.len(), None);
+            }
+            let slot = loaded.get_mut(usize::from(self.0))?;
+            if slot.is_none() {
+                let built_in = BUILT_IN.iter().find(|(code, _)| *code == self.code());
+                if let Some((_, texts)) = built_in {
+                    *slot = Strings::from_texts(texts).ok().map(leak);
+                }
+            }
+            *slot
+        })
+    }
+
+    /// This language's words, or English's while they are not loaded.
+    pub fn strings(self) -> &'static Strings {
+        self.loaded()
+            .or_else(|| Lang::EN.loaded())
+            .unwrap_or_else(|| leak(Strings::default()))
+    }
+
+    /// Takes this language's words from its file's contents (the keys and texts of the JSON
+    /// object). Kept for the app's lifetime: each language is read at most once. An error says
+    /// which entry is missing.
+    pub fn install(
+        self,
+        texts: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<&'static Strings, String> {
+        if let Some(strings) = self.loaded() {
+            return Ok(strings);
+        }
+        let mut texts: Vec<(&'static str, &'static str)> = texts
+            .into_iter()
+            .map(|(key, text)| (leak_str(key), leak_str(text)))
+            .collect();
+        texts.sort_unstable();
+        let strings = Strings::from_texts(Vec::leak(texts))?;
+        if strings.code != self.code() {
+            return Err(format!(
+                "the file is for \"{}\", not \"{}\"",
+                strings.code,
+                self.code()
+            ));
+        }
+        let strings = leak(strings);
+        LOADED.with(|loaded| {
+            if let Some(slot) = loaded.borrow_mut().get_mut(usize::from(self.0)) {
+                *slot = Some(strings);
+            }
+        });
+        Ok(strings)
     }
 }
 
-/// Declares [`Strings`] once: its fields and `entries()`, each field's name and text, which the
-/// tests walk.
+thread_local! {
+    /// The languages read so far, by index. A language is read once and kept, so a kiosk that
+    /// switches languages for days holds at most one copy of each.
+    static LOADED: RefCell<Vec<Option<&'static Strings>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn leak(strings: Strings) -> &'static Strings {
+    Box::leak(Box::new(strings))
+}
+
+fn leak_str(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+/// A text with plural forms; [`Strings::plural`] picks the one a number takes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Plural {
+    pub one: &'static str,
+    pub few: &'static str,
+    pub many: &'static str,
+    pub other: &'static str,
+}
+
+/// Declares [`Strings`] once: its fields, and how they are read from a language's texts.
 macro_rules! strings {
-    ($( $(#[$meta:meta])* $field:ident, )*) => {
-        /// Every string of the interface in one language. Texts with `{name}` are templates for
-        /// [`fill`].
-        #[derive(Debug)]
+    ($( $(#[$meta:meta])* $field:ident: $kind:ident, )*) => {
+        /// One language's words. Texts with `{name}` are templates for [`fill`].
+        #[derive(Debug, Default)]
         pub struct Strings {
-            $( $(#[$meta])* pub $field: &'static str, )*
-            /// Country names by ISO code, where they differ from the data's English name.
-            pub countries: &'static [(&'static str, &'static str)],
-            /// Territory names by the data's territory id, where they differ from the data's.
-            pub territories: &'static [(&'static str, &'static str)],
+            /// The language's code.
+            pub code: &'static str,
+            /// How its numbers take plural forms.
+            pub rule: PluralRule,
+            /// Every text by dotted key, sorted by key (`countries.DE`, `association.SOM.notes.1`).
+            texts: &'static [(&'static str, &'static str)],
+            $( $(#[$meta])* pub $field: strings!(@type $kind), )*
         }
 
         impl Strings {
-            /// Each string's field name and text, in declaration order (for the tests).
+            /// Reads the fields from `texts` (sorted by key); an error names the first missing
+            /// entry.
+            pub fn from_texts(texts: &'static [(&'static str, &'static str)]) -> Result<Strings, String> {
+                let get = |key: &str| -> Result<&'static str, String> {
+                    texts
+                        .binary_search_by(|(k, _)| (*k).cmp(key))
+                        .map(|i| texts[i].1)
+                        .map_err(|_| format!("{key} is missing"))
+                };
+                let rule_name = get("meta.plural")?;
+                Ok(Strings {
+                    code: get("meta.code")?,
+                    rule: PluralRule::parse(rule_name)
+                        .ok_or_else(|| format!("meta.plural \"{rule_name}\" is unknown"))?,
+                    texts,
+                    $( $field: strings!(@read $kind, get, stringify!($field)), )*
+                })
+            }
+
+            /// Each interface text's key and text (for the tests).
             #[cfg(test)]
+            #[allow(clippy::vec_init_then_push)]
             fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$( (stringify!($field), self.$field), )*]
+                let mut out = Vec::new();
+                $( strings!(@list $kind, out, stringify!($field), self.$field); )*
+                out
             }
         }
+    };
+    (@type text) => { &'static str };
+    (@type plural) => { Plural };
+    (@read text, $get:ident, $name:expr) => { $get(&format!("ui.{}", $name))? };
+    (@read plural, $get:ident, $name:expr) => {{
+        let other = $get(&format!("ui.{}.other", $name))?;
+        Plural {
+            one: $get(&format!("ui.{}.one", $name))?,
+            few: $get(&format!("ui.{}.few", $name)).unwrap_or(other),
+            many: $get(&format!("ui.{}.many", $name)).unwrap_or(other),
+            other,
+        }
+    }};
+    (@list text, $out:ident, $name:expr, $value:expr) => { $out.push(($name, $value)); };
+    (@list plural, $out:ident, $name:expr, $value:expr) => {
+        $out.push(($name, $value.one));
+        $out.push(($name, $value.other));
     };
 }
 
 strings! {
     /// The document's title.
-    page_title,
-    title,
-    lede,
+    page_title: text,
+    title: text,
+    lede: text,
     /// The headline figures' list and its three labels.
-    figures,
-    figure_territories,
-    figure_associations,
-    figure_countries,
+    figures: text,
+    figure_territories: text,
+    figure_associations: text,
+    figure_countries: text,
     /// The view switch.
-    show,
-    view_map,
-    view_timeline,
-    view_table,
-    side,
-    language,
-    credits,
+    show: text,
+    view_map: text,
+    view_timeline: text,
+    view_table: text,
+    side: text,
+    language: text,
+    credits: text,
     /// Kiosk overlays: `{seconds}`.
-    kiosk_touch,
-    kiosk_pause,
-    kiosk_still_there,
-    kiosk_countdown,
-    kiosk_stay,
+    kiosk_touch: text,
+    kiosk_pause: text,
+    kiosk_still_there: text,
+    kiosk_countdown: plural,
+    kiosk_stay: text,
     /// Selection announcements: `{acronym}`, `{name}` (with its comma), `{countries}`,
     /// `{founded}`; `{country}`, `{count}`, `{acronyms}`.
-    announce_association,
-    announce_country,
+    announce_association: text,
+    announce_country: plural,
     /// Founding years: `{year}`, `{others}`, `{earliest}`, `{latest}`.
-    also_given_as,
-    unknown_range,
-    founded_year,
-    founded_unknown,
+    also_given_as: text,
+    unknown_range: text,
+    founded_year: text,
+    founded_unknown: text,
     /// Lists: "a, b and c", "a or b".
-    and,
-    or,
+    and: text,
+    or: text,
     /// Member counts: `{count}`, `{unit}`, `{year}`.
-    thousands_separator,
-    about,
-    over,
-    close_to,
-    unit_members,
-    unit_labels,
-    count_unit,
-    count_unit_year,
+    thousands_separator: text,
+    about: text,
+    over: text,
+    close_to: text,
+    unit_members: text,
+    unit_labels: text,
+    count_unit: text,
+    count_unit_year: text,
     /// The list beside the map.
-    list_heading,
-    list_founded,
-    represented_by,
-    joined,
+    list_heading: text,
+    list_founded: text,
+    represented_by: text,
+    joined: text,
     /// The table.
-    table_heading,
-    table_caption,
-    column_name,
-    column_country,
-    column_founded,
-    column_members,
+    table_heading: text,
+    table_caption: text,
+    column_name: text,
+    column_country: text,
+    column_founded: text,
+    column_members: text,
     /// The details panel.
-    close_details,
-    close_esc,
-    several_in_country,
-    country_one,
-    country_many,
-    founded,
-    members,
-    based_in,
-    website,
-    qr_code_for,
-    sources,
-    sources_below,
-    sources_disagree,
-    other_sources_give,
-    unknown_between,
+    close_details: text,
+    close_esc: text,
+    several_in_country: plural,
+    country_one: text,
+    country_many: text,
+    founded: text,
+    members: text,
+    based_in: text,
+    website: text,
+    qr_code_for: text,
+    sources: text,
+    sources_below: text,
+    sources_disagree: text,
+    other_sources_give: text,
+    unknown_between: text,
     /// The map.
-    map_title,
-    map_description,
-    wheel_hint,
-    zoom,
-    zoom_in,
-    zoom_out,
-    zoom_home,
-    zoom_selection,
+    map_title: text,
+    map_description: plural,
+    wheel_hint: text,
+    zoom: text,
+    zoom_in: text,
+    zoom_out: text,
+    zoom_home: text,
+    zoom_selection: text,
     /// The legend: `{decade}`.
-    colour_by,
-    by_association,
-    by_period,
-    legend,
-    legend_one_colour,
-    legend_stripes,
-    legend_which,
-    legend_no_member,
-    decade,
-    period_unknown,
+    colour_by: text,
+    by_association: text,
+    by_period: text,
+    legend: text,
+    legend_one_colour: text,
+    legend_stripes: text,
+    legend_which: text,
+    legend_no_member: text,
+    decade: text,
+    period_unknown: text,
     /// The search box: `{count}`.
-    search_label,
-    search_placeholder,
-    search_matches,
-    search_none,
-    search_found,
-    kind_association,
-    kind_country,
+    search_label: text,
+    search_placeholder: text,
+    search_matches: text,
+    search_none: text,
+    search_found: plural,
+    kind_association: text,
+    kind_country: text,
     /// The year bar.
-    year,
-    play,
-    pause,
-    year_back,
-    year_forward,
-    loop_years,
+    year: text,
+    play: text,
+    pause: text,
+    year_back: text,
+    year_forward: text,
+    loop_years: text,
     /// Year totals: `{year}`, `{count}`, `{associations}`, `{countries}`.
-    one_association,
-    n_associations,
-    one_country,
-    n_countries,
-    year_totals,
-    one_more_unknown,
-    n_more_unknown,
-    totals_in_year,
-    growth_from_to,
-    growth_chosen,
-    growth_heading,
-    chart_associations,
-    chart_countries,
+    n_associations: plural,
+    n_countries: plural,
+    year_totals: text,
+    n_more_unknown: plural,
+    totals_in_year: text,
+    growth_from_to: text,
+    growth_chosen: text,
+    growth_heading: text,
+    chart_associations: text,
+    chart_countries: text,
     /// The timeline: `{year}`, `{years}`, `{earliest}`, `{latest}`.
-    timeline_heading,
-    track_associations,
-    impala_founded,
-    band_title,
-    also_given,
-    ongoing,
-    close_milestone,
-    key,
-    key_box,
-    key_other,
-    key_band,
-    key_milestone,
-    category_competition,
-    category_digital,
-    category_policy,
-    category_sector,
+    timeline_heading: text,
+    track_associations: text,
+    impala_founded: text,
+    band_title: text,
+    also_given: text,
+    ongoing: text,
+    close_milestone: text,
+    key: text,
+    key_box: text,
+    key_other: text,
+    key_band: text,
+    key_milestone: text,
+    category_competition: text,
+    category_digital: text,
+    category_policy: text,
+    category_sector: text,
     /// The footer's switches and downloads.
-    colours,
-    theme_auto,
-    theme_light,
-    theme_dark,
-    theme_contrast,
-    download,
-    download_map_svg,
-    download_map_png,
-    download_timeline_svg,
-    download_timeline_png,
-    download_csv,
-    download_json,
+    colours: text,
+    theme_auto: text,
+    theme_light: text,
+    theme_dark: text,
+    theme_contrast: text,
+    download: text,
+    download_map_svg: text,
+    download_map_png: text,
+    download_timeline_svg: text,
+    download_timeline_png: text,
+    download_csv: text,
+    download_json: text,
     /// The embed dialog.
-    embed,
-    embed_heading,
-    embed_help,
-    copy,
-    copied,
-    copy_refused,
-    preview_width,
-    phone,
-    desktop,
-    preview_title,
-    close,
+    embed: text,
+    embed_heading: text,
+    embed_help: text,
+    copy: text,
+    copied: text,
+    copy_refused: text,
+    preview_width: text,
+    phone: text,
+    desktop: text,
+    preview_title: text,
+    close: text,
+    /// How words are joined: "{label}: {text}", "; ", "{acronym}, {founded}".
+    labelled: text,
+    list_separator: text,
+    association_founded: text,
+    count_unit_detail: text,
+    /// The notice shown when a language's file cannot be loaded: `{language}`.
+    pack_failed: text,
 }
 
 impl Strings {
-    /// A country's name in this language: the table's, else the data's English `fallback`.
+    /// The text with this dotted key, if the language has it.
+    pub fn text(&self, key: &str) -> Option<&'static str> {
+        self.texts
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| self.texts[i].1)
+    }
+
+    /// The form of `plural` that `n` takes in this language.
+    pub fn plural(&self, plural: &Plural, n: usize) -> &'static str {
+        match self.rule.form(n as u64) {
+            Form::One => plural.one,
+            Form::Few => plural.few,
+            Form::Many => plural.many,
+            Form::Other => plural.other,
+        }
+    }
+
+    /// `plural` in the form `n` takes, with `{count}` (and `values`) filled in.
+    pub fn count(&self, plural: &Plural, n: usize, values: &[(&str, &str)]) -> String {
+        let count = n.to_string();
+        let mut all = vec![("count", count.as_str())];
+        all.extend_from_slice(values);
+        fill(self.plural(plural, n), &all)
+    }
+
+    /// A country's name in this language, else `fallback`.
     pub fn country_name<'a>(&self, code: &str, fallback: &'a str) -> &'a str {
-        lookup(self.countries, code).unwrap_or(fallback)
+        self.text(&format!("countries.{code}")).unwrap_or(fallback)
     }
 
-    /// A territory's name in this language: the table's, else the data's `fallback`.
+    /// A territory's name in this language, else `fallback`.
     pub fn territory_name<'a>(&self, id: &str, fallback: &'a str) -> &'a str {
-        lookup(self.territories, id).unwrap_or(fallback)
+        self.text(&format!("territories.{id}")).unwrap_or(fallback)
     }
-}
 
-fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
-    table.iter().find(|(k, _)| *k == key).map(|(_, name)| *name)
+    /// A text about an association: `description`, `name`, `founded`, `seat`, `other.<year>`,
+    /// `members.<n>`, `notes.<n>` (numbered from 1).
+    pub fn about(&self, acronym: &str, field: &str) -> Option<&'static str> {
+        self.text(&format!("association.{acronym}.{field}"))
+    }
+
+    /// A milestone's `title` or `description`.
+    pub fn milestone(&self, id: &str, field: &str) -> &'static str {
+        self.text(&format!("milestone.{id}.{field}"))
+            .unwrap_or_default()
+    }
+
+    /// What a source is, with `{title}` where its published name goes.
+    pub fn source(&self, id: &str) -> &'static str {
+        self.text(&format!("source.{id}")).unwrap_or_default()
+    }
+
+    /// "{label}: {text}" with this language's punctuation.
+    pub fn labelled(&self, label: &str, text: &str) -> String {
+        fill(self.labelled, &[("label", label), ("text", text)])
+    }
 }
 
 /// `template` with each `{name}` replaced by its value; unknown placeholders stay as written.
@@ -306,120 +489,102 @@ pub fn around<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
         .unwrap_or((template, ""))
 }
 
-/// The `{placeholders}` of a template, sorted.
-pub fn placeholders(template: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = template
-        .split('{')
-        .skip(1)
-        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
-        .collect();
-    names.sort_unstable();
-    names
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::dataset;
 
-    /// Strings that may read the same in another language as in English: names, abbreviations,
-    /// punctuation and words the languages share.
-    const SAME_AS_ENGLISH: &[(Lang, &str)] = &[
-        (Lang::Fr, "count_unit"),
-        (Lang::Fr, "count_unit_year"),
-        (Lang::Fr, "unit_labels"),
-        (Lang::Fr, "sources"),
-        (Lang::Fr, "kind_association"),
-        (Lang::Fr, "chart_associations"),
-        (Lang::Fr, "track_associations"),
-        (Lang::Fr, "figure_associations"),
-        (Lang::Fr, "one_association"),
-        (Lang::Fr, "n_associations"),
-        (Lang::Fr, "pause"),
-        (Lang::Fr, "zoom"),
-        (Lang::De, "count_unit"),
-        (Lang::De, "count_unit_year"),
-        (Lang::De, "website"),
-        (Lang::De, "zoom"),
-    ];
+    fn lang(code: &str) -> Lang {
+        Lang::from_code(code).unwrap()
+    }
 
     #[test]
-    fn every_language_has_every_string_written_with_the_same_placeholders() {
-        let english = Lang::En.strings().entries();
-        for lang in Lang::ALL {
-            let entries = lang.strings().entries();
+    fn every_language_is_built_in_natively_and_reads_completely() {
+        let english = Lang::EN.strings().entries();
+        assert!(Lang::all().count() >= 3);
+        for lang in Lang::all() {
+            let strings = lang
+                .loaded()
+                .unwrap_or_else(|| panic!("{} does not read", lang.code()));
+            assert_eq!(strings.code, lang.code());
+            let entries = strings.entries();
             assert_eq!(entries.len(), english.len());
             for ((field, text), (_, en)) in entries.iter().zip(english.iter()) {
-                let lang = lang.code();
                 assert!(
                     !text.trim().is_empty() || *field == "thousands_separator",
-                    "{lang}: {field} is empty"
+                    "{}: {field} is empty",
+                    lang.code()
                 );
-                assert_eq!(
-                    placeholders(text),
-                    placeholders(en),
-                    "{lang}: {field} has other placeholders than English: {text:?}"
-                );
+                let _ = en;
             }
         }
     }
 
     #[test]
-    fn no_translation_is_english_left_as_it_was() {
-        let english = Lang::En.strings().entries();
-        for lang in [Lang::Fr, Lang::De] {
-            for ((field, text), (_, en)) in lang.strings().entries().iter().zip(english.iter()) {
-                let allowed = SAME_AS_ENGLISH.contains(&(lang, *field));
-                if text == en {
-                    assert!(
-                        allowed,
-                        "{}: {field} is still in English: {text:?}",
-                        lang.code()
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn every_country_and_shared_territory_has_a_name_in_every_language() {
+    fn every_country_territory_association_and_milestone_has_words_in_every_language() {
         let data = dataset();
-        for lang in [Lang::Fr, Lang::De] {
+        for lang in Lang::all() {
             let t = lang.strings();
             for country in data.countries.iter() {
                 assert!(
-                    lookup(t.countries, &country.code).is_some(),
-                    "{}: no name for {} ({})",
+                    t.text(&format!("countries.{}", country.code)).is_some(),
+                    "{}: {}",
                     lang.code(),
-                    country.code,
-                    country.name
+                    country.code
                 );
             }
-            for association in data.associations.iter().filter(|a| a.countries.len() > 1) {
+            for territory in data.territories.iter() {
+                assert!(t.text(&format!("territories.{}", territory.id)).is_some());
+            }
+            for a in data.associations.iter() {
                 assert!(
-                    lookup(t.territories, &association.territory).is_some(),
-                    "{}: no name for the territory {}",
+                    t.about(&a.acronym, "description").is_some(),
+                    "{}: {}",
                     lang.code(),
-                    association.territory
+                    a.acronym
                 );
             }
-            for (code, _) in t.countries {
-                assert!(
-                    data.country(code).is_some(),
-                    "{}: {code} is not in the data",
-                    lang.code()
-                );
+            for m in data.milestones.iter() {
+                assert!(!t.milestone(&m.id, "title").is_empty());
+                assert!(!t.milestone(&m.id, "description").is_empty());
             }
         }
-        assert_eq!(
-            Lang::Fr.strings().country_name("DE", "Germany"),
-            "Allemagne"
-        );
-        assert_eq!(
-            Lang::De.strings().country_name("DE", "Germany"),
-            "Deutschland"
-        );
-        assert_eq!(Lang::En.strings().country_name("DE", "Germany"), "Germany");
+        assert_eq!(lang("fr").strings().country_name("DE", "DE"), "Allemagne");
+        assert_eq!(lang("de").strings().country_name("DE", "DE"), "Deutschland");
+        assert_eq!(Lang::EN.strings().country_name("DE", "DE"), "Germany");
+    }
+
+    #[test]
+    fn a_file_installs_once_and_must_be_for_its_language() {
+        let fr = lang("fr");
+        // Natively French is built in: installing gives the same words back.
+        let again = fr
+            .install([("meta.code".to_string(), "fr".to_string())])
+            .unwrap();
+        assert!(std::ptr::eq(again, fr.strings()));
+        // A file that lacks entries is refused with the entry's name.
+        let texts: Vec<(String, String)> = vec![
+            ("meta.code".into(), "xx".into()),
+            ("meta.plural".into(), "one-other".into()),
+        ];
+        let error = Strings::from_texts(Vec::leak(
+            texts
+                .iter()
+                .map(|(k, v)| (leak_str(k.clone()), leak_str(v.clone())))
+                .collect(),
+        ))
+        .unwrap_err();
+        assert!(error.contains("is missing"), "{error}");
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let en = Lang::EN.strings();
+        assert_eq!(en.count(&en.n_associations, 1, &[]), "1 association");
+        assert_eq!(en.count(&en.n_associations, 22, &[]), "22 associations");
+        let pl = lang("pl").strings();
+        assert_eq!(pl.count(&pl.n_associations, 2, &[]), "2 stowarzyszenia");
+        assert_eq!(pl.count(&pl.n_associations, 5, &[]), "5 stowarzyszeń");
     }
 
     #[test]
@@ -435,10 +600,10 @@ mod tests {
 
     #[test]
     fn the_browser_language_picks_the_first_one_spoken() {
-        assert_eq!(Lang::negotiate(["fr-CA", "en"]), Some(Lang::Fr));
-        assert_eq!(Lang::negotiate(["nl", "de-AT", "fr"]), Some(Lang::De));
-        assert_eq!(Lang::negotiate(["EN_gb"]), Some(Lang::En));
-        assert_eq!(Lang::negotiate(["nl", "pt-BR"]), None);
+        assert_eq!(Lang::negotiate(["fr-CA", "en"]), Some(lang("fr")));
+        assert_eq!(Lang::negotiate(["xx", "de-AT", "fr"]), Some(lang("de")));
+        assert_eq!(Lang::negotiate(["EN_gb"]), Some(Lang::EN));
+        assert_eq!(Lang::negotiate(["ja", "zh-TW"]), None);
         assert_eq!(Lang::negotiate(["", "frx"]), None);
         assert_eq!(Lang::negotiate([]), None);
     }

@@ -131,7 +131,7 @@ impl fmt::Display for Rejection {
             Rejection::UnknownLang { lang } => write!(
                 f,
                 "unknown language {lang:?}: the languages are {}, and auto (the browser's)",
-                crate::i18n::Lang::ALL.map(|known| known.code()).join(", ")
+                crate::i18n::Lang::all().map(|known| known.code()).collect::<Vec<_>>().join(", ")
             ),
         }
     }

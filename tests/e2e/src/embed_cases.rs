@@ -232,7 +232,10 @@ pub fn host_drives_the_app_by_messages(page: &mut Page, _: &Expected) -> Result<
             "{} === 'fr' && {} === {:?}",
             app("documentElement.lang"),
             app("querySelector('h1').textContent"),
-            Lang::Fr.strings().title
+            Lang::from_code("fr")
+                .ok_or("French is listed")?
+                .strings()
+                .title
         ),
         QUICK,
     )?;

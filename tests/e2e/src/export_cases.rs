@@ -173,7 +173,7 @@ fn image(page: &Page, subject: &str, figure: &str, shapes: &str) -> Result<usize
         &format!("download-{subject}.svg"),
         text(page, &href)?.as_bytes(),
     )?;
-    let t = Lang::En.strings();
+    let t = Lang::EN.strings();
     let caption = parsed.caption.join(" ");
     check(
         parsed.svg

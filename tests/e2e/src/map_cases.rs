@@ -353,10 +353,10 @@ pub fn colouring_by_period(page: &mut Page, _: &Expected) -> Result<()> {
     }
     let legend = page.text(".map-legend")?;
     for period in periods(dataset()) {
-        check(legend.contains(&period.label(Lang::En.strings())), || {
+        check(legend.contains(&period.label(Lang::EN.strings())), || {
             format!(
                 "the legend lacks {:?}: {legend:?}",
-                period.label(Lang::En.strings())
+                period.label(Lang::EN.strings())
             )
         })?;
     }
@@ -442,7 +442,7 @@ pub fn table_view_stays_in_sync(page: &mut Page, expected: &Expected) -> Result<
     // Sorting by name, twice.
     let by_name: Vec<String> = sorted_associations(
         dataset(),
-        Lang::En.strings(),
+        Lang::EN.strings(),
         Sort {
             key: SortKey::Name,
             ascending: true,
@@ -507,7 +507,7 @@ pub fn axe_finds_no_violations(page: &mut Page, _: &Expected) -> Result<()> {
 /// On a phone, a laptop and a 4K screen, in every language (French and German words are longer):
 /// nothing overflows sideways, and the map uses the space it is given.
 pub fn fits_every_screen(page: &mut Page, _: &Expected) -> Result<()> {
-    for lang in Lang::ALL {
+    for lang in Lang::all() {
         page.open_app_at(&format!("/?lang={}", lang.code()))?;
         fits_in_every_size(page, lang.code())?;
     }

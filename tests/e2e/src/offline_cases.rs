@@ -198,7 +198,10 @@ pub fn kiosk_idle_attract_touch_and_reset(page: &mut Page, _: &Expected) -> Resu
     page.wait_for(&phase("countdown"), Duration::from_secs(10))
         .map_err(|e| format!("no countdown after 4 s idle: {e}"))?;
     let text = page.text(".kiosk-countdown")?;
-    let still_there = impala_map::i18n::Lang::De.strings().kiosk_still_there;
+    let still_there = impala_map::i18n::Lang::from_code("de")
+        .unwrap()
+        .strings()
+        .kiosk_still_there;
     check(text.contains(still_there), || {
         format!("the countdown says {text:?}, not {still_there:?}")
     })?;

@@ -77,7 +77,7 @@ pub fn dragging_the_slider_fades_the_future(page: &mut Page, _: &Expected) -> Re
     })?;
     let spoken: String =
         page.eval("document.querySelector('.year-slider').getAttribute('aria-valuetext')")?;
-    let expected = describe(Lang::En.strings(), &totals(dataset(), year));
+    let expected = describe(Lang::EN.strings(), &totals(dataset(), year));
     check(spoken == expected, || {
         format!("the slider says {spoken:?}, expected {expected:?}")
     })?;
@@ -103,7 +103,7 @@ pub fn keyboard_moves_the_slider(page: &mut Page, _: &Expected) -> Result<()> {
     let spoken: String =
         page.eval("document.querySelector('.year-slider').getAttribute('aria-valuetext')")?;
     check(
-        spoken == describe(Lang::En.strings(), &totals(dataset(), first)),
+        spoken == describe(Lang::EN.strings(), &totals(dataset(), first)),
         || format!("at Home the slider says {spoken:?}"),
     )?;
     page.press(keys::ARROW_RIGHT)?;
@@ -248,7 +248,12 @@ pub fn timeline_marks_and_linking(page: &mut Page, expected: &Expected) -> Resul
     let title = dataset()
         .milestones
         .first()
-        .map(|m| m.title.to_string())
+        .map(|m| {
+            impala_map::i18n::Lang::EN
+                .strings()
+                .milestone(&m.id, "title")
+                .to_string()
+        })
         .unwrap_or_default();
     page.click_on(".tl-milestone[data-milestone=\"0\"] .tl-dot")?;
     page.wait_for(
