@@ -371,7 +371,7 @@ fn draw(
 }
 
 /// The text alternative of the chart: "From 1 association in 1 country in 1974 to 22
-/// associations in 27 countries in 2021; in 2003: 11 associations in 11 countries." It starts
+/// associations in 27 countries in 2020; in 2003: 11 associations in 11 countries." It starts
 /// at the first year with an association (or the first year of the series, if none has one),
 /// ends at the last year, and adds the chosen year in the words of [`describe`] when it is one
 /// of the series' years. Empty for an empty series.
@@ -520,7 +520,7 @@ mod tests {
         for (width, height, chosen) in [
             (480, 280, None),
             (320, 240, Some(2003)),
-            (800, 400, Some(2021)),
+            (800, 400, Some(2020)),
         ] {
             let style = ChartStyle {
                 width,
@@ -672,14 +672,14 @@ mod tests {
     #[test]
     fn the_summary_gives_the_first_last_and_chosen_years_from_the_totals() {
         let all = series(dataset());
-        let (first, last) = (totals(dataset(), 1974), totals(dataset(), 2021));
+        let (first, last) = (totals(dataset(), 1974), totals(dataset(), 2020));
         let start = format!(
-            "From 1 association in 1 country in 1974 to {} associations in {} countries in 2021",
+            "From 1 association in 1 country in 1974 to {} associations in {} countries in 2020",
             last.associations, last.countries
         );
         assert_eq!((first.associations, first.countries), (1, 1));
         assert_eq!(chart_summary(en(), &all, None), format!("{start}."));
-        for year in [1990, 2003, 2012, 2021] {
+        for year in [1990, 2003, 2012, 2020] {
             assert_eq!(
                 chart_summary(en(), &all, Some(year)),
                 format!("{start}; in {}.", describe(en(), &totals(dataset(), year)))

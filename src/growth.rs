@@ -13,10 +13,11 @@ use crate::data::{Dataset, Founding};
 use crate::i18n::{fill, Strings};
 use std::collections::BTreeSet;
 
-/// The last year of every series is at least this one: the year after IMPALA's article of 2020
-/// (the data's first source) and its last milestones, so a chart or slider always reaches the
-/// state of the network the article describes, even if the data held nothing after 2019.
-pub const MIN_LAST_YEAR: u16 = 2021;
+/// The last year of every series is at least this one: the year of IMPALA's article (the data's
+/// first source, whose figures describe the network in 2020) and of its last milestones, so a
+/// chart or slider always reaches the state of the network the article describes. The one
+/// definition of the last year: the timeline's axis ends just after it.
+pub const LAST_YEAR_AT_LEAST: u16 = 2020;
 
 /// The years the growth of the network is told over, both inclusive: `(first, last)`.
 ///
@@ -25,9 +26,9 @@ pub const MIN_LAST_YEAR: u16 = 2021;
 ///   shows), or the start of an unknown range. 1974 (SOM) today.
 /// - `last` is the latest year found anywhere in the founding and milestone data (shown and other
 ///   founding years, the `latest` end of unknown ranges, every milestone year, IMPALA's founding),
-///   plus one, so the last year shows everything the data records as done; and at least
-///   [`MIN_LAST_YEAR`]. Membership counts and joining years do not extend it: they are not about
-///   the network's growth. 2021 today (milestones end in 2020).
+///   so the last year shows everything the data records as done; and at least
+///   [`LAST_YEAR_AT_LEAST`]. Membership counts and joining years do not extend it: they are not
+///   about the network's growth. 2020 today, the year the article's figures describe.
 ///
 /// With no associations at all, `first` is IMPALA's founding year. `first <= last` always.
 pub fn year_range(data: &Dataset) -> (u16, u16) {
@@ -42,7 +43,7 @@ pub fn year_range(data: &Dataset) -> (u16, u16) {
         .chain(std::iter::once(data.impala.founded))
         .max()
         .unwrap_or(data.impala.founded);
-    let last = latest.saturating_add(1).max(MIN_LAST_YEAR).max(first);
+    let last = latest.max(LAST_YEAR_AT_LEAST).max(first);
     (first, last)
 }
 
@@ -314,7 +315,7 @@ mod tests {
 
     #[test]
     fn the_years_run_from_som_to_the_year_after_the_last_milestone() {
-        assert_eq!(year_range(dataset()), (1974, 2021));
+        assert_eq!(year_range(dataset()), (1974, 2020));
     }
 
     #[test]

@@ -30,8 +30,6 @@ use crate::data::{Dataset, Founding};
 /// is 13 units, so neighbouring years' milestone dots share a lane and the real data needs 6
 /// association lanes (5 from 1000 up; 7 or more below 500).
 pub const MIN_WIDTH: f64 = 720.0;
-/// The axis always reaches at least this year (exclusive end), so "today" is on it.
-pub const END_AT_LEAST: u16 = 2021;
 
 /// Maps years to x.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -203,12 +201,13 @@ impl LayoutOptions {
 }
 
 /// The axis: the slider's years (`growth::year_range`: the first founding year any source gives,
-/// to one past the last year of the founding and milestone data, at least [`END_AT_LEAST`]),
-/// starting at the decade of the first one.
+/// to the last year of the founding and milestone data, at least
+/// [`crate::growth::LAST_YEAR_AT_LEAST`]), starting at the decade of the first one. The end is
+/// exclusive: the axis runs to the end of the last year.
 pub fn axis_range(data: &Dataset) -> (u16, u16) {
     let (first, last) = crate::growth::year_range(data);
     let start = first - first % 10;
-    (start, last.max(END_AT_LEAST).max(start + 1))
+    (start, last.saturating_add(1).max(start + 1))
 }
 
 /// Lays the timeline out for `data` at `options`.

@@ -243,7 +243,7 @@ pub enum Problem {
     QueryTooLong,
     /// More than [`MAX_PAIRS`] parameters: this one and the rest were not read.
     TooManyPairs,
-    /// The value is not one the key takes; says what it takes ("a year between 1974 and 2021").
+    /// The value is not one the key takes; says what it takes ("a year between 1974 and 2020").
     Invalid(String),
     /// `at` without a valid `zoom`.
     AtWithoutZoom,
@@ -285,7 +285,7 @@ impl Warning {
 }
 
 impl fmt::Display for Warning {
-    /// E.g. `ignored year=99999: not a year between 1974 and 2021`.
+    /// E.g. `ignored year=99999: not a year between 1974 and 2020`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (key, value, problem) = (&self.key, &self.value, &self.problem);
         match problem {

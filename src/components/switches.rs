@@ -52,6 +52,7 @@ pub struct LangSwitchProps {
 pub fn lang_switch(props: &LangSwitchProps) -> Html {
     let t = use_strings();
     html! {
+        <>
         <div class="button-row lang-switch" role="group" aria-label={t.language}>
             <span class="button-row-label" aria-hidden="true">{ t.language }</span>
             for lang in Lang::all() {
@@ -60,12 +61,13 @@ pub fn lang_switch(props: &LangSwitchProps) -> Html {
                     title={lang.own_name()}
                     onclick={choose(&props.dispatch, Action::SetLang(Some(lang)))}>{ lang.code().to_uppercase() }</button>
             }
-            <span class="lang-failed" role="status">
-                if let Some(failed) = props.failed {
-                    { crate::i18n::fill(t.pack_failed, &[("language", failed.own_name())]) }
-                }
-            </span>
         </div>
+        <span class="lang-failed" role="status">
+            if let Some(failed) = props.failed {
+                { crate::i18n::fill(t.pack_failed, &[("language", failed.own_name())]) }
+            }
+        </span>
+        </>
     }
 }
 

@@ -22,7 +22,7 @@
 //! |---|---|---|
 //! | `select` | `association`: an acronym, or `country`: an ISO 3166-1 alpha-2 code covered by an association (exactly one of the two) | `{"impala-map": 1, "type": "select", "association": "VUT"}`, `{"impala-map": 1, "type": "select", "country": "FR"}` |
 //! | `clear-selection` | | `{"impala-map": 1, "type": "clear-selection"}` |
-//! | `set-year` | `year`: a whole number within the data's years (today 1974 to 2021) | `{"impala-map": 1, "type": "set-year", "year": 2003}` |
+//! | `set-year` | `year`: a whole number within the data's years (today 1974 to 2020) | `{"impala-map": 1, "type": "set-year", "year": 2003}` |
 //! | `play` | | `{"impala-map": 1, "type": "play"}` |
 //! | `pause` | | `{"impala-map": 1, "type": "pause"}` |
 //! | `set-theme` | `theme`: `"auto"`, `"light"`, `"dark"` or `"contrast"` | `{"impala-map": 1, "type": "set-theme", "theme": "dark"}` |
