@@ -36,4 +36,4 @@ pub mod state;
 pub mod timeline;
 pub mod url;
 
-pub use components::App;
+pub use components::{App, AppProps};

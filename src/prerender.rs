@@ -8,23 +8,133 @@
 //! The render has no window (`crate::hooks::window` is `None`), so it shows the default view, as
 //! an address without a query would. The copy never says `data-app-ready` (tests and hosts wait
 //! for that); it says `data-prerendered` instead.
+//!
+//! Each language gets a page of its own ([`language_page`]): `index.html` in English (which the
+//! app switches to the browser's language when it starts), and `<code>/index.html` for every other
+//! language, in that language at its first paint and without JavaScript, with its title,
+//! description and `<noscript>` text, `<html lang>`, its own words inside (so the app needs no
+//! second request) and `<link rel="alternate" hreflang>` to every other.
 
+use crate::components::AppProps;
+use crate::format::escape_markup;
+use crate::i18n::Lang;
 use crate::App;
 
 /// Where the first view goes in `index.html`.
 pub const MOUNT: &str = r#"<div id="app"></div>"#;
 
-/// The app's first view, rendered to HTML.
+/// The app's first view, rendered to HTML, in English.
 pub fn first_view() -> Result<String, String> {
+    first_view_in(None)
+}
+
+/// The app's first view in `lang` (`None`: the plain address, English at build time).
+pub fn first_view_in(lang: Option<Lang>) -> Result<String, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|error| format!("cannot start the renderer's runtime: {error}"))?;
     let html = runtime.block_on(
-        yew::LocalServerRenderer::<App>::new()
+        yew::LocalServerRenderer::<App>::with_props(AppProps { page_lang: lang })
             .hydratable(false)
             .render(),
     );
     Ok(html)
+}
+
+/// Where a language's page is, relative to the app's folder: `./` for English, `fr/`.
+pub fn language_path(lang: Lang) -> String {
+    if lang == Lang::EN {
+        "./".to_string()
+    } else {
+        format!("{}/", lang.code())
+    }
+}
+
+/// `template` (the built `index.html`, its mount point empty) as `lang`'s page, its first view
+/// included. A page other than English's lives one folder down: a `<base href="../">` keeps every
+/// address the build wrote (scripts, styles, the wasm, language files) pointing at the app's
+/// folder.
+pub fn language_page(template: &str, lang: Lang) -> Result<String, String> {
+    let t = lang.strings();
+    let root = lang == Lang::EN;
+    let mut page = replace_once(
+        template,
+        "<html lang=\"en\">",
+        &if root {
+            "<html lang=\"en\">".to_string()
+        } else {
+            format!("<html lang=\"{0}\" data-page-lang=\"{0}\">", lang.code())
+        },
+    )?;
+    let mut head = String::new();
+    if !root {
+        head.push_str("<base href=\"../\">\n  ");
+    }
+    page = replace_once(&page, "<head>\n  ", &format!("<head>\n  {head}"))?;
+    page = replace_between(&page, "<title>", "</title>", &escape_markup(t.page_title))?;
+    page = replace_between(
+        &page,
+        "<meta name=\"description\" content=\"",
+        "\">",
+        &escape_markup(t.description),
+    )?;
+    page = replace_between(
+        &page,
+        "<noscript>",
+        "</noscript>",
+        &escape_markup(t.noscript),
+    )?;
+    // Every language's page, this one's included, and the plain address as the default.
+    let mut alternates = String::new();
+    for other in Lang::all() {
+        alternates.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n  ",
+            other.code(),
+            language_path(other)
+        ));
+    }
+    alternates.push_str("<link rel=\"alternate\" hreflang=\"x-default\" href=\"./\">\n");
+    page = replace_once(&page, "</head>", &format!("  {alternates}</head>"))?;
+    page = into_page(&page, &first_view_in((!root).then_some(lang))?)?;
+    if !root {
+        let json = crate::i18n::FILES
+            .iter()
+            .find(|(file, _)| *file == lang.file())
+            .map(|(_, json)| *json)
+            .ok_or_else(|| format!("no file for the language {}", lang.code()))?;
+        page = replace_once(
+            &page,
+            "</body>",
+            &format!(
+                "<script type=\"application/json\" id=\"impala-lang-{}\">{json}</script>\n</body>",
+                lang.code()
+            ),
+        )?;
+    }
+    Ok(page)
+}
+
+/// `text` with what lies between `start` (which must occur exactly once) and the next `end`
+/// replaced by `to`.
+fn replace_between(text: &str, start: &str, end: &str, to: &str) -> Result<String, String> {
+    if text.matches(start).count() != 1 {
+        return Err(format!("the page needs exactly one {start:?}"));
+    }
+    let (before, rest) = text.split_once(start).unwrap_or((text, ""));
+    let (_, after) = rest
+        .split_once(end)
+        .ok_or_else(|| format!("the page's {start:?} has no {end:?} after it"))?;
+    Ok(format!("{before}{start}{to}{end}{after}"))
+}
+
+/// `text` with `from`, which must occur exactly once, replaced by `to`.
+fn replace_once(text: &str, from: &str, to: &str) -> Result<String, String> {
+    match text.matches(from).count() {
+        1 => Ok(text.replacen(from, to, 1)),
+        n => Err(format!(
+            "the page has {n} copies of {from:?}; it needs exactly one"
+        )),
+    }
 }
 
 /// `page` with the first view inside its mount point (`MOUNT`), on one line (the single-file
@@ -92,6 +202,60 @@ mod tests {
         );
         assert!(html.contains("class=\"headline"), "no headline figures");
         assert!(html.contains("<h1>"), "no heading");
+    }
+
+    fn template() -> String {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
+            .unwrap_or_else(|e| panic!("index.html: {e}"))
+    }
+
+    #[test]
+    fn every_language_has_a_page_in_that_language_that_links_to_every_other() {
+        for lang in Lang::all() {
+            let page = language_page(&template(), lang).unwrap_or_else(|e| panic!("{e}"));
+            let t = lang.strings();
+            let code = lang.code();
+            assert!(page.contains(&format!("<html lang=\"{code}\"")), "{code}: <html lang>");
+            assert!(
+                page.contains(&format!("<title>{}</title>", escape_markup(t.page_title))),
+                "{code}: title"
+            );
+            let shown = |text: &str| {
+                // Yew writes an apostrophe as &#39;, the page's own template as &apos; or as is.
+                page.contains(&escape_markup(text))
+                    || page.contains(&escape_markup(text).replace("&apos;", "&#39;"))
+                    || page.contains(text)
+            };
+            assert!(shown(t.title), "{code}: h1");
+            assert!(page.contains(&escape_markup(t.description)), "{code}: description");
+            assert!(page.contains(&escape_markup(t.noscript)), "{code}: noscript");
+            for other in Lang::all() {
+                assert!(
+                    page.contains(&format!(
+                        "hreflang=\"{}\" href=\"{}\"",
+                        other.code(),
+                        language_path(other)
+                    )),
+                    "{code}: no alternate for {}",
+                    other.code()
+                );
+            }
+            let root = lang == Lang::EN;
+            assert_eq!(page.contains("<base href=\"../\">"), !root, "{code}: base");
+            assert_eq!(page.contains("data-page-lang"), !root, "{code}: data-page-lang");
+            assert_eq!(
+                page.contains(&format!("id=\"impala-lang-{code}\"")),
+                !root,
+                "{code}: its words inside"
+            );
+            if !root {
+                // No English sentence of the first view is left.
+                let english = Lang::EN.strings();
+                for sentence in [english.lede, english.list_heading, english.search_label] {
+                    assert!(!shown(sentence), "{code}: still says {sentence:?}");
+                }
+            }
+        }
     }
 
     #[test]

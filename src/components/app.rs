@@ -33,9 +33,19 @@ impl Reducible for AppState {
     }
 }
 
+/// What the page tells the app before it starts.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The language of the page the app starts on: a language page (`/fr/`) is in its language
+    /// unless the URL or the reader chooses another; `None` at the plain address, which follows
+    /// the browser.
+    #[prop_or_default]
+    pub page_lang: Option<Lang>,
+}
+
 /// The whole app.
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     // The start state comes from the URL (read once, in a hook).
     let start = use_memo((), |()| initial_state());
     let url = start.1;
@@ -52,7 +62,13 @@ pub fn app() -> Html {
     // The language: the URL's or the switch's, else the browser's, else English.
     let browser_lang = use_browser_lang();
     // The language on screen follows once its words have loaded (English is built in).
-    let shown = use_shown_lang(state.lang.or(browser_lang).unwrap_or_default());
+    let shown = use_shown_lang(
+        state
+            .lang
+            .or(props.page_lang)
+            .or(browser_lang)
+            .unwrap_or_default(),
+    );
     let lang = shown.lang;
     use_document_lang(lang);
     let t = lang.strings();

@@ -23,7 +23,7 @@ mod switches;
 mod timeline;
 mod year_bar;
 
-pub use app::App;
+pub use app::{App, AppProps};
 pub use association_list::AssociationList;
 pub use association_table::AssociationTable;
 pub use details::Details;

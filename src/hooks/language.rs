@@ -60,8 +60,10 @@ pub struct Shown {
 /// half-translated page.
 #[hook]
 pub fn use_shown_lang(wanted: Lang) -> Shown {
+    // A language page (`/fr/`) carries its own words: read them before the first render, so the
+    // app renders the page's language at once.
     let shown = use_state_eq(|| Shown {
-        lang: if wanted.loaded().is_some() {
+        lang: if wanted.loaded().is_some() || read_inline(wanted) == Some(Ok(())) {
             wanted
         } else {
             Lang::EN
@@ -110,14 +112,7 @@ fn load(lang: Lang, shown: UseStateHandle<Shown>) {
             }
         }
     };
-    let inline = window
-        .document()
-        .and_then(|d| d.get_element_by_id(&format!("impala-lang-{}", lang.code())))
-        .and_then(|element| element.text_content());
-    if let Some(text) = inline {
-        let result = js_sys::JSON::parse(&text)
-            .map_err(|_| "the page's copy is not JSON".to_string())
-            .and_then(|value| install(lang, value));
+    if let Some(result) = read_inline(lang) {
         done(result);
         return;
     }
@@ -125,6 +120,20 @@ fn load(lang: Lang, shown: UseStateHandle<Shown>) {
     wasm_bindgen_futures::spawn_local(async move {
         done(fetch(lang, request).await);
     });
+}
+
+/// `lang`'s words from the page itself, when it carries them (a language page carries its own;
+/// the single file carries every language): `None` when it does not.
+fn read_inline(lang: Lang) -> Option<Result<(), String>> {
+    let text = super::window()?
+        .document()?
+        .get_element_by_id(&format!("impala-lang-{}", lang.code()))?
+        .text_content()?;
+    Some(
+        js_sys::JSON::parse(&text)
+            .map_err(|_| "the page's copy is not JSON".to_string())
+            .and_then(|value| install(lang, value)),
+    )
 }
 
 async fn fetch(lang: Lang, request: js_sys::Promise) -> Result<(), String> {

@@ -229,6 +229,9 @@ strings! {
     page_title: text,
     title: text,
     lede: text,
+    /// The page's description, and what it says with JavaScript off.
+    description: text,
+    noscript: text,
     /// The headline figures' list and its three labels.
     figures: text,
     figure_territories: text,
