@@ -215,7 +215,10 @@ mod tests {
             let page = language_page(&template(), lang).unwrap_or_else(|e| panic!("{e}"));
             let t = lang.strings();
             let code = lang.code();
-            assert!(page.contains(&format!("<html lang=\"{code}\"")), "{code}: <html lang>");
+            assert!(
+                page.contains(&format!("<html lang=\"{code}\"")),
+                "{code}: <html lang>"
+            );
             assert!(
                 page.contains(&format!("<title>{}</title>", escape_markup(t.page_title))),
                 "{code}: title"
@@ -227,8 +230,14 @@ mod tests {
                     || page.contains(text)
             };
             assert!(shown(t.title), "{code}: h1");
-            assert!(page.contains(&escape_markup(t.description)), "{code}: description");
-            assert!(page.contains(&escape_markup(t.noscript)), "{code}: noscript");
+            assert!(
+                page.contains(&escape_markup(t.description)),
+                "{code}: description"
+            );
+            assert!(
+                page.contains(&escape_markup(t.noscript)),
+                "{code}: noscript"
+            );
             for other in Lang::all() {
                 assert!(
                     page.contains(&format!(
@@ -242,7 +251,11 @@ mod tests {
             }
             let root = lang == Lang::EN;
             assert_eq!(page.contains("<base href=\"../\">"), !root, "{code}: base");
-            assert_eq!(page.contains("data-page-lang"), !root, "{code}: data-page-lang");
+            assert_eq!(
+                page.contains("data-page-lang"),
+                !root,
+                "{code}: data-page-lang"
+            );
             assert_eq!(
                 page.contains(&format!("id=\"impala-lang-{code}\"")),
                 !root,

@@ -25,9 +25,9 @@ pub fn headline_figures(props: &HeadlineProps) -> Html {
     };
     html! {
         <ul class="headline" aria-label={t.figures}>
-            { figure("territories", h.territories, t.figure_territories) }
-            { figure("associations", h.associations, t.figure_associations) }
-            { figure("countries", h.countries, t.figure_countries) }
+            { figure("territories", h.territories, t.plural(&t.figure_territories, h.territories)) }
+            { figure("associations", h.associations, t.plural(&t.figure_associations, h.associations)) }
+            { figure("countries", h.countries, t.plural(&t.figure_countries, h.countries)) }
         </ul>
     }
 }

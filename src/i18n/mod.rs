@@ -234,9 +234,9 @@ strings! {
     noscript: text,
     /// The headline figures' list and its three labels.
     figures: text,
-    figure_territories: text,
-    figure_associations: text,
-    figure_countries: text,
+    figure_territories: plural,
+    figure_associations: plural,
+    figure_countries: plural,
     /// The view switch.
     show: text,
     view_map: text,
@@ -398,6 +398,11 @@ strings! {
 }
 
 impl Strings {
+    /// Every text by dotted key, sorted by key.
+    pub fn texts(&self) -> &'static [(&'static str, &'static str)] {
+        self.texts
+    }
+
     /// The text with this dotted key, if the language has it.
     pub fn text(&self, key: &str) -> Option<&'static str> {
         self.texts

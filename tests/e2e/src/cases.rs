@@ -50,6 +50,10 @@ pub const CHROMIUM_CASES: &[(&str, CaseFn)] = &[
 ];
 
 pub const CASES: &[(&str, CaseFn)] = &[
+    (
+        "every_word_in_the_readers_language",
+        language_cases::every_word_in_the_readers_language,
+    ),
     ("loads_without_console_errors", loads_without_console_errors),
     ("one_shape_per_member_country", one_shape_per_member_country),
     ("headline_figures", headline_figures),
