@@ -179,6 +179,11 @@ fn write_languages(root: &Path, out: &Path, dataset: &model::Dataset) -> Result<
         files.push((code.clone(), file));
     }
     source.push_str("];\n");
+    let _ = writeln!(
+        source,
+        "/// How many languages there are.\nconst LANGUAGE_COUNT: usize = {};",
+        packs.len()
+    );
     let bake_pack = |source: &mut String, code: &str, flat: &pack::Flat| {
         let _ = write!(source, "({code:?}, &[");
         for (key, text) in flat
@@ -189,14 +194,15 @@ fn write_languages(root: &Path, out: &Path, dataset: &model::Dataset) -> Result<
         }
         source.push_str("]),\n");
     };
-    source.push_str("/// The languages built in: English in the browser.\n#[cfg(target_arch = \"wasm32\")]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[\n");
-    bake_pack(&mut source, "en", &packs[0].1);
-    source.push_str("];\n/// The languages built in: all of them natively (tests, the first view).\n#[cfg(not(target_arch = \"wasm32\"))]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[\n");
-    for (code, flat) in &packs {
+    source.push_str(&bake_english(&packs[0].1));
+    source.push_str("/// The other languages built in: none in the browser (each is its own file).\n#[cfg(target_arch = \"wasm32\")]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[];\n");
+    source.push_str("/// The other languages built in: all of them natively (tests, the first views).\n#[cfg(not(target_arch = \"wasm32\"))]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[\n");
+    for (code, flat) in packs.iter().skip(1) {
         bake_pack(&mut source, code, flat);
     }
     source.push_str("];\n/// Each language's file name and contents, for the build step that writes them beside the app.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static FILES: &[(&str, &str)] = &[\n");
-    for (code, file) in &files {
+    // English is built in: its file is never fetched, so it is not written.
+    for (code, file) in files.iter().skip(1) {
         let _ = writeln!(
             source,
             "    ({file:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/lang/{code}.json\"))),"
@@ -204,6 +210,63 @@ fn write_languages(root: &Path, out: &Path, dataset: &model::Dataset) -> Result<
     }
     source.push_str("];\n");
     write(&out.join("languages.rs"), &source)
+}
+
+/// English as a ready `Strings` value (its interface texts as fields, so the browser reads
+/// nothing at start and the wasm holds no keys for them); natively its `texts` also keep the
+/// interface's entries, which the tests walk.
+fn bake_english(english: &pack::Flat) -> String {
+    let mut fields = String::new();
+    let mut done = std::collections::BTreeSet::new();
+    for key in english.keys() {
+        let Some(rest) = key.strip_prefix("ui.") else {
+            continue;
+        };
+        let field = rest.split('.').next().unwrap_or(rest);
+        if !done.insert(field) {
+            continue;
+        }
+        if english.contains_key(&format!("ui.{field}")) {
+            let _ = write!(fields, "{field}: {:?}, ", english[key]);
+        } else {
+            let form = |name: &str| {
+                english
+                    .get(&format!("ui.{field}.{name}"))
+                    .or_else(|| english.get(&format!("ui.{field}.other")))
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            let _ = write!(
+                fields,
+                "{field}: Plural {{ one: {:?}, few: {:?}, many: {:?}, other: {:?} }}, ",
+                form("one"),
+                form("few"),
+                form("many"),
+                form("other")
+            );
+        }
+    }
+    let texts = |with_ui: bool| {
+        let mut out = String::from("&[");
+        for (key, text) in english.iter().filter(|(k, _)| {
+            !k.starts_with("meta.same_as_english.") && (with_ui || !k.starts_with("ui."))
+        }) {
+            let _ = write!(out, "({key:?}, {text:?}), ");
+        }
+        out.push(']');
+        out
+    };
+    let rule = match english.get("meta.plural").map(String::as_str) {
+        Some("zero-one-other") => "ZeroOneOther",
+        Some("one-few-many") => "OneFewMany",
+        _ => "OneOther",
+    };
+    format!(
+        "/// English, the reference language, built in.\n#[cfg(target_arch = \"wasm32\")]\nstatic ENGLISH: Strings = Strings {{ code: \"en\", rule: PluralRule::{rule}, texts: {}, {fields} }};\n\
+         /// English, the reference language, built in.\n#[cfg(not(target_arch = \"wasm32\"))]\nstatic ENGLISH: Strings = Strings {{ code: \"en\", rule: PluralRule::{rule}, texts: {}, {fields} }};\n",
+        texts(false),
+        texts(true)
+    )
 }
 
 /// A language file as dotted keys and texts.

@@ -128,8 +128,8 @@ pub fn framed_svg(figure: &str, width: f64, height: f64, caption: &Caption) -> (
             y += size * LINE_HEIGHT;
             let _ = write!(
                 text,
-                r#"<text x="{PADDING}" y="{:.1}" font-size="{size}" font-weight="{weight}" fill="{}">{}</text>"#,
-                y - size * (LINE_HEIGHT - 1.0),
+                r#"<text x="{PADDING}" y="{}" font-size="{size}" font-weight="{weight}" fill="{}">{}</text>"#,
+                format::fixed(y - size * (LINE_HEIGHT - 1.0), 1),
                 xml(colour),
                 xml(line)
             );

@@ -582,12 +582,7 @@ fn round2(value: f64) -> f64 {
 
 /// A number with at most 2 decimals and no trailing zeros (`12.5`, `3`, never `-0`).
 fn number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    match text {
-        "-0" | "" => "0".to_owned(),
-        _ => text.to_owned(),
-    }
+    crate::format::short(value)
 }
 
 /// Percent-encodes all but the unreserved characters and `:` and `,` (VTMÖ: `VTM%C3%96`).

@@ -589,10 +589,10 @@ fn map_labels(props: &MapLabelsProps) -> Html {
     let data = dataset();
     let geometry = &props.geometry;
     html! {
-        <g class="labels" aria-hidden="true" font-size={format!("{:.2}", geometry.label_font)}>
+        <g class="labels" aria-hidden="true" font-size={crate::format::fixed(geometry.label_font, 2)}>
             for label in geometry.labels.iter() {
                 <text class={classes!("map-label", status_class(country_status(data, label.country, props.year)))}
-                    x={format!("{:.1}", label.x)} y={format!("{:.1}", label.y)}
+                    x={crate::format::fixed(label.x, 1)} y={crate::format::fixed(label.y, 1)}
                     data-country={label.country}>{ &label.text }</text>
             }
         </g>

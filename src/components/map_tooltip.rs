@@ -23,7 +23,11 @@ pub fn map_tooltip(props: &MapTooltipProps) -> Html {
     let placement = tooltip_placement(props.at, props.frame);
     let t = use_strings();
     let name = format::country_name(t, data, props.code);
-    let style = format!("left: {:.0}px; top: {:.0}px", props.at[0], props.at[1]);
+    let style = format!(
+        "left: {}px; top: {}px",
+        crate::format::fixed(props.at[0], 0),
+        crate::format::fixed(props.at[1], 0)
+    );
     html! {
         <div class={classes!("map-tooltip", placement.left.then_some("left"), placement.above.then_some("above"))}
             style={style} aria-hidden="true" data-country={props.code}>

@@ -45,23 +45,49 @@ pub struct LangSwitchProps {
     pub dispatch: Callback<Action>,
 }
 
-/// Each language by its code ("FR", which is also its accessible name, so that voice control
-/// finds it), named in itself as a tooltip and description ("Français"; the button is marked
-/// as French, so it is read out in French). Codes keep the footer on one line on a laptop.
+/// The languages in a menu, each named in itself ("Français", marked as French so that it is
+/// read out in French): one control, one Tab stop, however many languages there are, and the
+/// footer stays one line. A language whose file could not be loaded is said below it.
 #[function_component(LangSwitch)]
 pub fn lang_switch(props: &LangSwitchProps) -> Html {
     let t = use_strings();
+    // The menu shows the language on screen, also when something else changed it (the host
+    // page, a kiosk's reset): an option's `selected` attribute alone stops counting once the
+    // reader has used the menu.
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with(props.lang, move |lang| {
+            if let Some(select) = select.cast::<web_sys::HtmlSelectElement>() {
+                if select.value() != lang.code() {
+                    select.set_value(lang.code());
+                }
+            }
+        });
+    }
+    let onchange = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let chosen = event
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .and_then(|select| Lang::from_code(&select.value()));
+            if let Some(lang) = chosen {
+                dispatch.emit(Action::SetLang(Some(lang)));
+            }
+        })
+    };
     html! {
         <>
-        <div class="button-row lang-switch" role="group" aria-label={t.language}>
-            <span class="button-row-label" aria-hidden="true">{ t.language }</span>
-            for lang in Lang::all() {
-                <button type="button" class="view-button" data-lang-choice={lang.code()} lang={lang.code()}
-                    aria-pressed={(props.lang == lang).to_string()}
-                    title={lang.own_name()}
-                    onclick={choose(&props.dispatch, Action::SetLang(Some(lang)))}>{ lang.code().to_uppercase() }</button>
-            }
-        </div>
+        <label class="button-row lang-switch">
+            <span class="button-row-label">{ t.language }</span>
+            <select class="lang-select" ref={select} {onchange}>
+                for lang in Lang::all() {
+                    <option value={lang.code()} lang={lang.code()} selected={props.lang == lang}>
+                        { lang.own_name() }
+                    </option>
+                }
+            </select>
+        </label>
         <span class="lang-failed" role="status">
             if let Some(failed) = props.failed {
                 { crate::i18n::fill(t.pack_failed, &[("language", failed.own_name())]) }

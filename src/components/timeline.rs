@@ -143,7 +143,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
         });
     }
     let h = LayoutOptions::default().mark_height;
-    let view_box = format!("0 0 {:.0} {:.0}", laid.width, laid.height);
+    let view_box = format!(
+        "0 0 {} {}",
+        crate::format::fixed(laid.width, 0),
+        crate::format::fixed(laid.height, 0)
+    );
     let milestone_panel = props.milestone.and_then(|i| data.milestones.get(i)).map(|m| {
         let close = {
             let dispatch = props.dispatch.clone();
@@ -169,8 +173,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         <section class="timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{ t.timeline_heading }</h2>
             <div class="timeline-scroll" ref={box_ref}>
-                <svg class="timeline-chart" viewBox={view_box} width={format!("{:.0}", laid.width)}
-                    height={format!("{:.0}", laid.height)} role="group" aria-labelledby="timeline-heading"
+                <svg class="timeline-chart" viewBox={view_box} width={crate::format::fixed(laid.width, 0)}
+                    height={crate::format::fixed(laid.height, 0)} role="group" aria-labelledby="timeline-heading"
                     {onclick} {onkeydown} {onpointerover} {onpointerleave} {onfocusin} {onfocusout}>
                     <line class="axis" x1={f(scale.x0)} x2={f(scale.x1)} y1={f(laid.axis_y)} y2={f(laid.axis_y)} />
                     for year in scale.ticks(1) {
@@ -258,7 +262,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
 }
 
 fn f(value: f64) -> String {
-    format!("{value:.1}")
+    crate::format::fixed(value, 1)
 }
 
 fn certainty_class(certainty: Certainty) -> &'static str {

@@ -246,12 +246,7 @@ fn bound_zoom(zoom: f64) -> f64 {
 
 /// A number with at most 2 decimals and no trailing zeros (`12.5`, `3`, never `-0`).
 fn format_number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    match text {
-        "-0" | "" => "0".to_owned(),
-        _ => text.to_owned(),
-    }
+    crate::format::short(value)
 }
 
 /// The meet transform: CSS px per map unit and the client position of the view box's corner.

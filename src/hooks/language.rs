@@ -154,9 +154,25 @@ async fn fetch(lang: Lang, request: js_sys::Promise) -> Result<(), String> {
     install(lang, value)
 }
 
-/// A language file's JSON object, read into Rust and kept.
+/// A language file's JSON object (keys and texts), read into Rust and kept. Anything but an
+/// object of texts is refused.
 fn install(lang: Lang, value: wasm_bindgen::JsValue) -> Result<(), String> {
-    let texts: std::collections::BTreeMap<String, String> =
-        serde_wasm_bindgen::from_value(value).map_err(|e| format!("not a language file: {e}"))?;
+    use wasm_bindgen::JsCast;
+    let object: js_sys::Object = value
+        .dyn_into()
+        .map_err(|_| "not a language file: not an object".to_string())?;
+    let mut texts = Vec::new();
+    for entry in js_sys::Object::entries(&object).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        match (pair.get(0).as_string(), pair.get(1).as_string()) {
+            (Some(key), Some(text)) => texts.push((key, text)),
+            (key, _) => {
+                return Err(format!(
+                    "not a language file: {} is not text",
+                    key.unwrap_or_default()
+                ))
+            }
+        }
+    }
     lang.install(texts).map(|_| ())
 }

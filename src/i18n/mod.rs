@@ -28,8 +28,8 @@ pub struct Language {
     pub file: &'static str,
 }
 
-// `LANGUAGES` (English first), `BUILT_IN` (the packs compiled in: English in the browser, every
-// language natively), written by build.rs.
+// `LANGUAGES` (English first), `ENGLISH` (English's words, ready), `BUILT_IN` (the other
+// languages compiled in: none in the browser, every one natively) and `FILES`, written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// A language of the app's list.
@@ -81,27 +81,27 @@ impl Lang {
     /// This language's words, once they are loaded (English and, natively, every language are
     /// built in).
     pub fn loaded(self) -> Option<&'static Strings> {
+        if self == Lang::EN {
+            return Some(&ENGLISH);
+        }
+        let index = usize::from(self.0);
+        if let Some(strings) = LOADED.with(|loaded| loaded.borrow().get(index).copied().flatten()) {
+            return Some(strings);
+        }
+        // Natively every language is built in: read it once.
+        let (_, texts) = BUILT_IN.iter().find(|(code, _)| *code == self.code())?;
+        let strings = leak(Strings::from_texts(texts).ok()?);
         LOADED.with(|loaded| {
-            let mut loaded = loaded.borrow_mut();
-            if loaded.len() < LANGUAGES.len() {
-                loaded.resize(LANGUAGES.len(), None);
+            if let Some(slot) = loaded.borrow_mut().get_mut(index) {
+                *slot = Some(strings);
             }
-            let slot = loaded.get_mut(usize::from(self.0))?;
-            if slot.is_none() {
-                let built_in = BUILT_IN.iter().find(|(code, _)| *code == self.code());
-                if let Some((_, texts)) = built_in {
-                    *slot = Strings::from_texts(texts).ok().map(leak);
-                }
-            }
-            *slot
-        })
+        });
+        Some(strings)
     }
 
     /// This language's words, or English's while they are not loaded.
     pub fn strings(self) -> &'static Strings {
-        self.loaded()
-            .or_else(|| Lang::EN.loaded())
-            .unwrap_or_else(|| leak(Strings::default()))
+        self.loaded().unwrap_or(&ENGLISH)
     }
 
     /// Takes this language's words from its file's contents (the keys and texts of the JSON
@@ -114,12 +114,16 @@ impl Lang {
         if let Some(strings) = self.loaded() {
             return Ok(strings);
         }
-        let mut texts: Vec<(&'static str, &'static str)> = texts
+        let texts: Vec<(&'static str, &'static str)> = texts
             .into_iter()
             .map(|(key, text)| (leak_str(key), leak_str(text)))
             .collect();
-        texts.sort_unstable();
-        let strings = Strings::from_texts(Vec::leak(texts))?;
+        // The build writes every file sorted by key, and the browser keeps the order.
+        if !texts.windows(2).all(|pair| pair[0].0 < pair[1].0) {
+            return Err("the file's entries are not in order: build it again".to_string());
+        }
+        let strings =
+            Strings::from_texts(Vec::leak(texts)).map_err(|key| format!("{key} is missing"))?;
         if strings.code != self.code() {
             return Err(format!(
                 "the file is for \"{}\", not \"{}\"",
@@ -140,7 +144,8 @@ impl Lang {
 thread_local! {
     /// The languages read so far, by index. A language is read once and kept, so a kiosk that
     /// switches languages for days holds at most one copy of each.
-    static LOADED: RefCell<Vec<Option<&'static Strings>>> = const { RefCell::new(Vec::new()) };
+    static LOADED: RefCell<[Option<&'static Strings>; LANGUAGE_COUNT]> =
+        const { RefCell::new([None; LANGUAGE_COUNT]) };
 }
 
 fn leak(strings: Strings) -> &'static Strings {
@@ -149,6 +154,51 @@ fn leak(strings: Strings) -> &'static Strings {
 
 fn leak_str(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
+}
+
+/// The text with `key` in `texts` (sorted by key), or the key as the error. One function, not
+/// inlined at each of the fields' reads: the wasm stays small.
+#[inline(never)]
+fn lookup(
+    texts: &'static [(&'static str, &'static str)],
+    key: &'static str,
+) -> Result<&'static str, String> {
+    texts
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .map(|i| texts[i].1)
+        .map_err(|_| key.to_string())
+}
+
+/// The interface text `ui.<name>` (a plain text reads as a [`Plural`] whose forms are all it),
+/// or the first missing key as the error.
+fn read_field(
+    texts: &'static [(&'static str, &'static str)],
+    name: &str,
+    plural: bool,
+) -> Result<Plural, String> {
+    let get = |suffix: &str| {
+        let key = format!("ui.{name}{suffix}");
+        texts
+            .binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
+            .map(|i| texts[i].1)
+            .map_err(|_| key)
+    };
+    if !plural {
+        let text = get("")?;
+        return Ok(Plural {
+            one: text,
+            few: text,
+            many: text,
+            other: text,
+        });
+    }
+    let other = get(".other")?;
+    Ok(Plural {
+        one: get(".one")?,
+        few: get(".few").unwrap_or(other),
+        many: get(".many").unwrap_or(other),
+        other,
+    })
 }
 
 /// A text with plural forms; [`Strings::plural`] picks the one a number takes.
@@ -164,7 +214,7 @@ pub struct Plural {
 macro_rules! strings {
     ($( $(#[$meta:meta])* $field:ident: $kind:ident, )*) => {
         /// One language's words. Texts with `{name}` are templates for [`fill`].
-        #[derive(Debug, Default)]
+        #[derive(Debug)]
         pub struct Strings {
             /// The language's code.
             pub code: &'static str,
@@ -177,21 +227,27 @@ macro_rules! strings {
 
         impl Strings {
             /// Reads the fields from `texts` (sorted by key); an error names the first missing
-            /// entry.
+            /// entry's key.
             pub fn from_texts(texts: &'static [(&'static str, &'static str)]) -> Result<Strings, String> {
-                let get = |key: &str| -> Result<&'static str, String> {
-                    texts
-                        .binary_search_by(|(k, _)| (*k).cmp(key))
-                        .map(|i| texts[i].1)
-                        .map_err(|_| format!("{key} is missing"))
-                };
-                let rule_name = get("meta.plural")?;
+                /// Each field's index in `FIELDS`.
+                #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+                enum Field { $( $field, )* }
+                /// Each field's key (without `ui.`) and whether it has plural forms.
+                const FIELDS: &[(&str, bool)] = &[ $( (stringify!($field), strings!(@plural $kind)), )* ];
+                // One loop reads every field (a read per field would be written out 160 times
+                // in the wasm).
+                const NONE: Plural = Plural { one: "", few: "", many: "", other: "" };
+                let mut values = [NONE; FIELDS.len()];
+                for (value, (name, plural)) in values.iter_mut().zip(FIELDS) {
+                    *value = read_field(texts, name, *plural)?;
+                }
+                let rule_name = lookup(texts, "meta.plural")?;
                 Ok(Strings {
-                    code: get("meta.code")?,
+                    code: lookup(texts, "meta.code")?,
                     rule: PluralRule::parse(rule_name)
                         .ok_or_else(|| format!("meta.plural \"{rule_name}\" is unknown"))?,
                     texts,
-                    $( $field: strings!(@read $kind, get, stringify!($field)), )*
+                    $( $field: strings!(@take $kind, values[Field::$field as usize]), )*
                 })
             }
 
@@ -207,16 +263,10 @@ macro_rules! strings {
     };
     (@type text) => { &'static str };
     (@type plural) => { Plural };
-    (@read text, $get:ident, $name:expr) => { $get(&format!("ui.{}", $name))? };
-    (@read plural, $get:ident, $name:expr) => {{
-        let other = $get(&format!("ui.{}.other", $name))?;
-        Plural {
-            one: $get(&format!("ui.{}.one", $name))?,
-            few: $get(&format!("ui.{}.few", $name)).unwrap_or(other),
-            many: $get(&format!("ui.{}.many", $name)).unwrap_or(other),
-            other,
-        }
-    }};
+    (@plural text) => { false };
+    (@plural plural) => { true };
+    (@take text, $value:expr) => { $value.other };
+    (@take plural, $value:expr) => { $value };
     (@list text, $out:ident, $name:expr, $value:expr) => { $out.push(($name, $value)); };
     (@list plural, $out:ident, $name:expr, $value:expr) => {
         $out.push(($name, $value.one));
@@ -582,7 +632,7 @@ mod tests {
                 .collect(),
         ))
         .unwrap_err();
-        assert!(error.contains("is missing"), "{error}");
+        assert_eq!(error, "ui.page_title", "the first missing entry is named");
     }
 
     #[test]

@@ -191,7 +191,7 @@ pub fn kiosk_idle_attract_touch_and_reset(page: &mut Page, _: &Expected) -> Resu
     page.eval::<Option<bool>>("(() => { document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' })); return null; })()")?;
     page.wait_for(&format!("{} && document.querySelector('.kiosk-attract') === null && document.querySelector('.year-play').getAttribute('data-playing') === 'false'", phase("active")), QUICK)?;
     // A visitor switches to German.
-    page.click("[data-lang-choice=de]")?;
+    page.choose_option(".lang-select", "de")?;
     page.wait_for("document.documentElement.lang === 'de'", QUICK)?;
     // Left alone, the countdown comes (in German), then the reset to the home view, in the
     // kiosk's own language again.

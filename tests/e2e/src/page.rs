@@ -227,6 +227,23 @@ impl<'a> Page<'a> {
         .is_ok()
     }
 
+    /// Chooses `value` in the `<select>` at `css` as a reader does (the value changes, then a
+    /// `change` event bubbles), and checks the menu shows it.
+    pub fn choose_option(&self, css: &str, value: &str) -> Result<()> {
+        let chosen: Option<String> = self.eval(&format!(
+            "(() => {{ const s = document.querySelector({css:?}); if (!s) return null; \
+             s.focus(); s.value = {value:?}; \
+             s.dispatchEvent(new Event('input', {{ bubbles: true }})); \
+             s.dispatchEvent(new Event('change', {{ bubbles: true }})); return s.value; }})()"
+        ))?;
+        match chosen {
+            Some(v) if v == value => Ok(()),
+            other => Err(format!(
+                "{css}: cannot choose {value:?} (it shows {other:?})"
+            )),
+        }
+    }
+
     /// Clicks the view button `view` (`map`, `timeline`, `table`) and waits until it is pressed.
     pub fn switch_view(&self, view: &str) -> Result<()> {
         self.click(&format!("[data-view={view}]"))?;
