@@ -18,7 +18,7 @@
 //! | `at` | `x,y`, a point inside the map in map units (x right, y down from the top left corner), e.g. `512.3,640.1`; read only with `zoom` | the map's centre | the centre of the view |
 //! | `colour` | `association`, `period` | `association` | how member countries are coloured |
 //! | `theme` | `auto`, `light`, `dark`, `contrast` | `auto` | the colour theme (`auto` follows the system) |
-//! | `lang` | `en`, `fr`, `de` | the browser's first language of these, else `en` | the interface's language |
+//! | `lang` | a code of `data/lang/languages.toml` (`en`, `fr`, `de`, `es`, `it`, `nl`, `pl`, `pt`, `sv`) | the page's language, else the browser's first language of these, else `en` | the interface's language |
 //! | `kiosk` | `1`, `0`, `true`, `false`; a bare `kiosk` is `1` | `0` | kiosk mode |
 //! | `controls` | `1`, `0`, `true`, `false` | `1` | `0` hides the controls (embeds) |
 //!

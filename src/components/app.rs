@@ -137,7 +137,7 @@ pub fn app(props: &AppProps) -> Html {
             <header class="app-header">
                 <div class="title">
                     <h1>{ t.title }</h1>
-                    <p class="lede">{ t.lede }</p>
+                    <p class="lede">{ super::lede(t) }</p>
                 </div>
                 <HeadlineFigures headline={headline()} />
             </header>

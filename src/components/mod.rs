@@ -66,6 +66,13 @@ pub(crate) fn own_name(
     yew::html! { <span class={class} lang={lang}>{ name }</span> }
 }
 
+/// The lede, IMPALA's full name (English, from the data) marked as English.
+pub(crate) fn lede(t: &crate::i18n::Strings) -> Html {
+    let (before, after) = crate::i18n::around(t.lede, "impala");
+    let name: &'static str = &crate::data::dataset().impala.name;
+    yew::html! { <>{ before }<span lang="en">{ name }</span>{ after }</> }
+}
+
 /// The credits line, IMPALA's article's title marked with its own language.
 pub(crate) fn credits(t: &crate::i18n::Strings) -> Html {
     let (before, after) = crate::i18n::around(t.credits, "article");

@@ -26,7 +26,7 @@
 //! | `play` | | `{"impala-map": 1, "type": "play"}` |
 //! | `pause` | | `{"impala-map": 1, "type": "pause"}` |
 //! | `set-theme` | `theme`: `"auto"`, `"light"`, `"dark"` or `"contrast"` | `{"impala-map": 1, "type": "set-theme", "theme": "dark"}` |
-//! | `set-lang` | `lang`: `"en"`, `"fr"`, `"de"`, or `"auto"` for the reader's browser language | `{"impala-map": 1, "type": "set-lang", "lang": "fr"}` |
+//! | `set-lang` | `lang`: a language code of `data/lang/languages.toml` (`"fr"`), or `"auto"` for the page's or the reader's browser language | `{"impala-map": 1, "type": "set-lang", "lang": "fr"}` |
 //! | `reset` | | `{"impala-map": 1, "type": "reset"}` |
 //!
 //! - `select` matches acronyms and codes exactly, then ignoring case (`"vtmö"` selects `VTMÖ`,
