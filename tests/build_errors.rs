@@ -1,4 +1,4 @@
-//! A broken data file or map file stops the real build with a message that names the file, the
+//! A broken data file, map file or language file stops the real build with a message that names the file, the
 //! entry and the fix. Each case builds (`cargo check`) a copy of the project with one mistake
 //! made in it, in a target directory of its own (`target/build-errors`, reused between runs).
 #![cfg(not(target_arch = "wasm32"))]
@@ -78,7 +78,7 @@ fn copy(from: &Path, to: &Path) {
 }
 
 #[test]
-fn mistakes_in_the_data_or_the_map_stop_the_build_with_what_to_fix() {
+fn mistakes_in_the_data_the_map_or_a_language_stop_the_build_with_what_to_fix() {
     let project = ProjectCopy::new("build-errors");
 
     let (ok, stderr) = project.check();
@@ -114,4 +114,24 @@ fn mistakes_in_the_data_or_the_map_stop_the_build_with_what_to_fix() {
         stderr.contains(expected),
         "missing {expected:?} in:\n{stderr}"
     );
+
+    // Language files: an entry for something the data does not have, a file that says it is
+    // another language, and a listed language without its file.
+    project.edit("assets/map/europe.json", "{\"id\":\"QQ\"", "{\"id\":\"XK\"");
+    project.edit(
+        "data/lang/fr.toml",
+        "[meta]",
+        "[association.NOPE]\ndescription = \"Une association inventée.\"\n\n[meta]",
+    );
+    project.edit("data/lang/de.toml", "code = \"de\"", "code = \"dk\"");
+    project.edit("data/lang/languages.toml", "\"sv\"]", "\"sv\", \"zz\"]");
+    let (ok, stderr) = project.check();
+    assert!(!ok, "broken language files must stop the build");
+    for expected in [
+        "error: data/lang/fr.toml: association.NOPE.description is not in English (data/lang/en.toml): remove it, or fix its name",
+        "error: data/lang/de.toml: meta.code must be \"de\", the file's name",
+        "error: data/lang/zz.toml: cannot read the language file",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+    }
 }

@@ -62,12 +62,24 @@ pub fn app(props: &AppProps) -> Html {
     // The language: the URL's or the switch's, else the browser's, else English.
     let browser_lang = use_browser_lang();
     // The language on screen follows once its words have loaded (English is built in).
+    // A language the reader chose that cannot be loaded is taken back (so that choosing it
+    // again tries again); the notice says so.
+    let on_failed = {
+        let dispatch = dispatch.clone();
+        let wish = state.lang;
+        Callback::from(move |(failed, on_screen): (Lang, Lang)| {
+            if wish == Some(failed) {
+                dispatch.emit(Action::SetLang(Some(on_screen)));
+            }
+        })
+    };
     let shown = use_shown_lang(
         state
             .lang
             .or(props.page_lang)
             .or(browser_lang)
             .unwrap_or_default(),
+        on_failed,
     );
     let lang = shown.lang;
     use_document_lang(lang);

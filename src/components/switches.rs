@@ -57,7 +57,7 @@ pub fn lang_switch(props: &LangSwitchProps) -> Html {
     let select = use_node_ref();
     {
         let select = select.clone();
-        use_effect_with(props.lang, move |lang| {
+        use_effect_with((props.lang, props.failed), move |(lang, _)| {
             if let Some(select) = select.cast::<web_sys::HtmlSelectElement>() {
                 if select.value() != lang.code() {
                     select.set_value(lang.code());

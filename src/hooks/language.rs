@@ -53,13 +53,14 @@ pub struct Shown {
     pub failed: Option<Lang>,
 }
 
-/// Shows `wanted` as soon as its words are there: at once when they are built in or already
+/// Shows `wanted` as soon as its words are there (`on_failed` hears of a language that could
+/// not be loaded, and of the one still on screen): at once when they are built in or already
 /// read; else from the page itself (the single-file build carries every language in
 /// `<script type="application/json" id="impala-lang-<code>">`), else from its file, fetched. Until
 /// then, and if that fails, the app stays in the language it shows, so a reader never sees a
 /// half-translated page.
 #[hook]
-pub fn use_shown_lang(wanted: Lang) -> Shown {
+pub fn use_shown_lang(wanted: Lang, on_failed: Callback<(Lang, Lang)>) -> Shown {
     // A language page (`/fr/`) carries its own words: read them before the first render, so the
     // app renders the page's language at once.
     let shown = use_state_eq(|| Shown {
@@ -70,16 +71,26 @@ pub fn use_shown_lang(wanted: Lang) -> Shown {
         },
         failed: None,
     });
+    // The language asked for last: a file that arrives after the reader has chosen another is
+    // kept for later, not shown.
+    let latest = use_mut_ref(|| wanted);
+    *latest.borrow_mut() = wanted;
     {
         let shown = shown.clone();
         use_effect_with(wanted, move |&wanted| {
             if wanted.loaded().is_some() {
+                // Back to the language on screen after a failure: the notice stays.
+                let failed = if wanted == shown.lang {
+                    shown.failed
+                } else {
+                    None
+                };
                 shown.set(Shown {
                     lang: wanted,
-                    failed: None,
+                    failed,
                 });
             } else {
-                load(wanted, shown);
+                load(wanted, shown, latest, on_failed);
             }
         });
     }
@@ -88,12 +99,20 @@ pub fn use_shown_lang(wanted: Lang) -> Shown {
 
 /// Reads `lang`'s words from the page or its file, then shows them (or keeps the language on
 /// screen and notes the failure, with a console warning).
-fn load(lang: Lang, shown: UseStateHandle<Shown>) {
+fn load(
+    lang: Lang,
+    shown: UseStateHandle<Shown>,
+    latest: std::rc::Rc<std::cell::RefCell<Lang>>,
+    on_failed: Callback<(Lang, Lang)>,
+) {
     let Some(window) = super::window() else {
         return;
     };
     let done = move |result: Result<(), String>| {
         let current = shown.lang;
+        if *latest.borrow() != lang {
+            return;
+        }
         match result {
             Ok(()) => shown.set(Shown { lang, failed: None }),
             Err(reason) => {
@@ -109,6 +128,7 @@ fn load(lang: Lang, shown: UseStateHandle<Shown>) {
                     lang: current,
                     failed: Some(lang),
                 });
+                on_failed.emit((lang, current));
             }
         }
     };

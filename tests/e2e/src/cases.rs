@@ -51,6 +51,10 @@ pub const CHROMIUM_CASES: &[(&str, CaseFn)] = &[
 
 pub const CASES: &[(&str, CaseFn)] = &[
     (
+        "a_language_that_cannot_load_leaves_the_page_as_it_was",
+        language_cases::a_language_that_cannot_load_leaves_the_page_as_it_was,
+    ),
+    (
         "every_word_in_the_readers_language",
         language_cases::every_word_in_the_readers_language,
     ),

@@ -315,3 +315,51 @@ pub fn every_word_in_the_readers_language(page: &mut Page, _: &Expected) -> Resu
     }
     Ok(())
 }
+
+/// Issue 15: a language whose file cannot be loaded (the network refuses it) leaves the page in
+/// its language, with a notice in that language naming the one that failed, and the menu back
+/// on the language shown; choosing it again, once the network is back, shows it.
+pub fn a_language_that_cannot_load_leaves_the_page_as_it_was(
+    page: &mut Page,
+    _: &Expected,
+) -> Result<()> {
+    page.open_app()?;
+    let italian = Lang::from_code("it").ok_or("Italian is listed")?;
+    page.eval::<Option<bool>>(
+        "(() => { window.__fetch = window.fetch; \
+          window.fetch = () => Promise.reject(new TypeError('offline')); return null; })()",
+    )?;
+    page.choose_option(".lang-select", "it")?;
+    page.wait_for(
+        "document.querySelector('.lang-failed').textContent !== ''",
+        QUICK,
+    )?;
+    let state: (String, String, String) = page.eval(
+        "[document.documentElement.lang, document.querySelector('.lang-failed').textContent, \
+          document.querySelector('.lang-select').value]",
+    )?;
+    let notice = impala_map::i18n::fill(
+        Lang::EN.strings().pack_failed,
+        &[("language", italian.own_name())],
+    );
+    check(
+        state.0 == "en" && state.1 == notice && state.2 == "en",
+        || {
+            format!("after a failed load: (lang, notice, menu) = {state:?}, expected the notice {notice:?}")
+        },
+    )?;
+    check(page.text("h1")? == Lang::EN.strings().title, || {
+        "the page left English".into()
+    })?;
+    page.screenshot_named("lang-failed")?;
+    // The network is back: choosing Italian again shows it, and the notice goes.
+    page.eval::<Option<bool>>("(() => { window.fetch = window.__fetch; return null; })()")?;
+    page.choose_option(".lang-select", "it")?;
+    page.wait_for(
+        "document.documentElement.lang === 'it' && document.querySelector('.lang-failed').textContent === ''",
+        QUICK,
+    )?;
+    check(page.text("h1")? == italian.strings().title, || {
+        "Italian did not arrive the second time".into()
+    })
+}

@@ -65,7 +65,14 @@ pub fn single_file_works_from_file_url(page: &mut Page, expected: &Expected) -> 
         QUICK,
     )?;
     page.screenshot_named("single-file")?;
-    Ok(())
+    // Every language is inside it: Polish, with no network and no other file.
+    page.choose_option(".lang-select", "pl")?;
+    page.wait_for("document.documentElement.lang === 'pl'", QUICK)?;
+    let polish = impala_map::i18n::Lang::from_code("pl").ok_or("Polish is listed")?;
+    let heading = page.text("h1")?;
+    check(heading == polish.strings().title, || {
+        format!("the single file in Polish shows {heading:?}")
+    })
 }
 
 pub fn single_file_works_in_a_sandboxed_frame(page: &mut Page, expected: &Expected) -> Result<()> {
