@@ -172,7 +172,7 @@ pub fn counts(t: &Strings, totals: &YearTotals) -> (String, String) {
 
 /// The state of a year in words, as the year slider speaks it: "2003: 11 associations in 13
 /// countries", "1974: 1 association in 1 country", and when some may exist without their year
-/// being known, ", and 1 more whose founding year is unknown" (or "2 more whose founding years
+/// being known, ", and 1 more association whose founding year is unknown" (or "2 more associations whose founding years
 /// are unknown").
 pub fn describe(t: &Strings, totals: &YearTotals) -> String {
     let (associations, countries) = counts(t, totals);
@@ -333,11 +333,11 @@ mod tests {
             (year(1960, 0, 0, 0), "1960: 0 associations in 0 countries"),
             (
                 year(2012, 13, 20, 1),
-                "2012: 13 associations in 20 countries, and 1 more whose founding year is unknown",
+                "2012: 13 associations in 20 countries, and 1 more association whose founding year is unknown",
             ),
             (
                 year(2015, 15, 21, 2),
-                "2015: 15 associations in 21 countries, and 2 more whose founding years are unknown",
+                "2015: 15 associations in 21 countries, and 2 more associations whose founding years are unknown",
             ),
         ];
         for (totals, expected) in cases {

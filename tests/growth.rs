@@ -154,7 +154,7 @@ fn the_unknown_years_show_as_possible_associations() {
     }
     assert_eq!(
         describe(en(), &totals(dataset(), 2012)),
-        "2012: 16 associations in 15 countries, and 2 more whose founding years are unknown"
+        "2012: 16 associations in 15 countries, and 2 more associations whose founding years are unknown"
     );
 }
 
