@@ -172,7 +172,10 @@ pub fn runda_highlights_its_eight_countries(page: &mut Page, _: &Expected) -> Re
         &dataset().association("RUNDA").ok_or("RUNDA")?.founded
     {
         for o in other.iter() {
-            let phrase = format!("Other sources give {}", o.year);
+            let phrase = impala_map::i18n::fill(
+                impala_map::i18n::Lang::EN.strings().other_sources_give,
+                &[("year", &o.year.to_string())],
+            );
             check(details.contains(&phrase), || {
                 format!("the details lack {phrase:?}: {details:?}")
             })?;
