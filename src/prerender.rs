@@ -43,11 +43,7 @@ pub fn first_view_in(lang: Option<Lang>) -> Result<String, String> {
 
 /// Where a language's page is, relative to the app's folder: `./` for English, `fr/`.
 pub fn language_path(lang: Lang) -> String {
-    if lang == Lang::EN {
-        "./".to_string()
-    } else {
-        format!("{}/", lang.code())
-    }
+    lang.page()
 }
 
 /// `template` (the built `index.html`, its mount point empty) as `lang`'s page, its first view

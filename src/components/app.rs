@@ -83,6 +83,12 @@ pub fn app(props: &AppProps) -> Html {
     );
     let lang = shown.lang;
     use_document_lang(lang);
+    // The view a host page would embed: a language page's language counts as chosen.
+    let embed_query = {
+        let mut view = UrlState::of_state(&state, &url);
+        view.lang = view.lang.or(props.page_lang);
+        to_query(&view)
+    };
     let t = lang.strings();
     use_kiosk_guards(url.kiosk);
     let tour = use_memo((), |()| {
@@ -161,7 +167,7 @@ pub fn app(props: &AppProps) -> Html {
                         { view_button(View::Timeline, "timeline", t.view_timeline) }
                         { view_button(View::Table, "table", t.view_table) }
                     </div>
-                    <EmbedDialog query={AttrValue::from(to_query(&UrlState::of_state(&state, &url)))} />
+                    <EmbedDialog query={AttrValue::from(embed_query.clone())} />
                     // Kiosk visitors choose their language here, beside the search, where the
                     // map keeps its height (the idle reset brings the URL's language back).
                     if url.kiosk && url.controls {

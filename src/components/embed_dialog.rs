@@ -17,8 +17,10 @@ pub struct EmbedDialogProps {
 /// The folder the app is served from, ending in `/` (the page's address without its file name,
 /// query and fragment).
 fn app_base() -> String {
+    // The document's base: a language's page (`fr/`) names the app's folder with <base>.
     crate::hooks::window()
-        .and_then(|w| w.location().href().ok())
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
         .map(|href| {
             let href = href
                 .split(['?', '#'])
@@ -41,7 +43,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let t = use_strings();
     let copied = use_state_eq(|| None::<bool>);
     let base = use_memo((), |()| app_base());
-    let snippet = embed_snippet(&base, &props.query);
+    let snippet = embed_snippet(&base, &props.query, t.title);
     let preview = embed_url(&base, &props.query);
 
     // Open and close the native dialog (modal: focus stays inside, Escape closes it).

@@ -2,25 +2,43 @@
 //! script. Pure.
 
 use crate::format::escape_markup as attribute;
+use crate::i18n::Lang;
 
 /// The address of the app's page for `query` (without `?`): `base` is the folder the app is
-/// served from, ending in `/`.
+/// served from, ending in `/`. A language other than English is its own page (`fr/`), so the
+/// frame shows that language at its first paint: `lang=fr` becomes the address's folder.
 pub fn embed_url(base: &str, query: &str) -> String {
-    if query.is_empty() {
-        base.to_string()
+    let mut page = String::new();
+    let rest: Vec<&str> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter(
+            |pair| match pair.strip_prefix("lang=").and_then(Lang::from_code) {
+                Some(lang) if lang != Lang::EN => {
+                    page = lang.page();
+                    false
+                }
+                _ => true,
+            },
+        )
+        .collect();
+    if rest.is_empty() {
+        format!("{base}{page}")
     } else {
-        format!("{base}?{query}")
+        format!("{base}{page}?{}", rest.join("&"))
     }
 }
 
-/// The snippet for the view `query` of the app served from `base` (a folder URL ending in `/`).
-/// The iframe starts 700 px high; the helper script then sizes it to the content.
-pub fn embed_snippet(base: &str, query: &str) -> String {
+/// The snippet for the view `query` of the app served from `base` (a folder URL ending in `/`),
+/// the frame titled `title` (the app's title in the view's language). The iframe starts 700 px
+/// high; the helper script then sizes it to the content.
+pub fn embed_snippet(base: &str, query: &str, title: &str) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"Map of Europe's independent music associations\" \
+        "<iframe src=\"{}\" title=\"{}\" \
          style=\"width:100%;height:700px;border:0\" loading=\"lazy\"></iframe>\n\
          <script src=\"{}\" async></script>",
         attribute(&embed_url(base, query)),
+        attribute(title),
         attribute(&format!("{base}impala-map-embed.js")),
     )
 }
@@ -34,6 +52,7 @@ mod tests {
         let snippet = embed_snippet(
             "https://maps.example.org/impala/",
             "view=timeline&select=VTM%C3%96",
+            "Europe's independent music associations",
         );
         assert!(snippet.starts_with(
             "<iframe src=\"https://maps.example.org/impala/?view=timeline&amp;select=VTM%C3%96\""
@@ -41,9 +60,26 @@ mod tests {
         assert!(snippet.contains(
             "<script src=\"https://maps.example.org/impala/impala-map-embed.js\" async></script>"
         ));
-        assert!(snippet.contains("title=\"Map of Europe's independent music associations\""));
-        let hostile = embed_snippet("https://x.org/\"><script>", "");
+        assert!(snippet.contains("title=\"Europe&apos;s independent music associations\""));
+        let hostile = embed_snippet("https://x.org/\"><script>", "", "");
         assert!(!hostile.contains("\"><script>"), "{hostile}");
+    }
+
+    #[test]
+    fn a_language_other_than_english_is_its_own_page() {
+        assert_eq!(
+            embed_url("https://x.org/map/", "view=timeline&lang=fr&select=VUT"),
+            "https://x.org/map/fr/?view=timeline&select=VUT"
+        );
+        assert_eq!(embed_url("https://x.org/", "lang=pl"), "https://x.org/pl/");
+        assert_eq!(
+            embed_url("https://x.org/", "lang=en"),
+            "https://x.org/?lang=en"
+        );
+        assert_eq!(
+            embed_url("https://x.org/", "lang=xx"),
+            "https://x.org/?lang=xx"
+        );
     }
 
     #[test]

@@ -64,6 +64,15 @@ impl Lang {
         self.language().file
     }
 
+    /// Where this language's page is, relative to the app's folder: `./` for English, `fr/`.
+    pub fn page(self) -> String {
+        if self == Lang::EN {
+            "./".to_string()
+        } else {
+            format!("{}/", self.code())
+        }
+    }
+
     /// The language with this code, ignoring case.
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::all().find(|lang| lang.code().eq_ignore_ascii_case(code))

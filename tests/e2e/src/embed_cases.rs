@@ -378,6 +378,27 @@ pub fn embed_dialog_gives_the_snippet_for_this_view(page: &mut Page, _: &Expecte
     })?;
     page.click(".embed-close")?;
     page.wait_for("!document.querySelector('dialog.embed-dialog').open", QUICK)?;
+    // From the French page, the snippet points at the French page and titles the frame in
+    // French; the helper script is the app folder's.
+    page.open_app_at("/fr/?view=timeline&select=RUNDA")?;
+    page.wait_for("document.documentElement.lang === 'fr'", QUICK)?;
+    page.click(".embed-button")?;
+    page.wait_for("document.querySelector('dialog.embed-dialog').open", QUICK)?;
+    let snippet: String = page.eval("document.querySelector('#embed-snippet').value")?;
+    let french = impala_map::i18n::Lang::from_code("fr").ok_or("French is listed")?;
+    for part in [
+        format!("<iframe src=\"{origin}/fr/?view=timeline&amp;select=RUNDA\""),
+        format!(
+            "title=\"{}\"",
+            impala_map::format::escape_markup(french.strings().title)
+        ),
+        format!("<script src=\"{origin}/impala-map-embed.js\" async></script>"),
+    ] {
+        check(snippet.contains(&part), || {
+            format!("the French snippet lacks {part:?}: {snippet:?}")
+        })?;
+    }
+    page.click(".embed-close")?;
     let errors = page.console_errors()?;
     check(errors.is_empty(), || format!("errors: {errors:?}"))
 }
