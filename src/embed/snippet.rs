@@ -9,24 +9,17 @@ use crate::i18n::Lang;
 /// frame shows that language at its first paint: `lang=fr` becomes the address's folder.
 pub fn embed_url(base: &str, query: &str) -> String {
     let mut page = String::new();
-    let rest: Vec<&str> = query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .filter(
-            |pair| match pair.strip_prefix("lang=").and_then(Lang::from_code) {
-                Some(lang) if lang != Lang::EN => {
-                    page = lang.page();
-                    false
-                }
-                _ => true,
-            },
-        )
-        .collect();
-    if rest.is_empty() {
-        format!("{base}{page}")
-    } else {
-        format!("{base}{page}?{}", rest.join("&"))
+    let mut rest = String::new();
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        match pair.strip_prefix("lang=").and_then(Lang::from_code) {
+            Some(lang) if lang != Lang::EN => page = lang.page(),
+            _ => {
+                rest.push(if rest.is_empty() { '?' } else { '&' });
+                rest.push_str(pair);
+            }
+        }
     }
+    format!("{base}{page}{rest}")
 }
 
 /// The snippet for the view `query` of the app served from `base` (a folder URL ending in `/`),
