@@ -89,7 +89,7 @@ impl fmt::Display for DataError {
             ),
             DataError::UnknownCountry { entry, code } => write!(
                 f,
-                "{entry}: country \"{code}\" has no [[country]] entry: add one with code = \"{code}\", its English name and native_names"
+                "{entry}: country \"{code}\" has no [[country]] entry: add one with code = \"{code}\" and native_names, and its name to each language file (data/lang, [countries])"
             ),
             DataError::UncoveredCountry { code } => write!(
                 f,
