@@ -56,10 +56,12 @@ pub fn language_page(template: &str, lang: Lang) -> Result<String, String> {
     let mut page = replace_once(
         template,
         "<html lang=\"en\">",
+        // `data-pages`: the app has a page per language, so a language chosen in the app goes
+        // into the address as its page (the single file has none).
         &if root {
-            "<html lang=\"en\">".to_string()
+            "<html lang=\"en\" data-pages>".to_string()
         } else {
-            format!("<html lang=\"{0}\" data-page-lang=\"{0}\">", lang.code())
+            format!("<html lang=\"{}\" data-pages>", lang.code())
         },
     )?;
     let mut head = String::new();
@@ -247,11 +249,7 @@ mod tests {
             }
             let root = lang == Lang::EN;
             assert_eq!(page.contains("<base href=\"../\">"), !root, "{code}: base");
-            assert_eq!(
-                page.contains("data-page-lang"),
-                !root,
-                "{code}: data-page-lang"
-            );
+            assert!(page.contains(" data-pages>"), "{code}: data-pages");
             assert_eq!(
                 page.contains(&format!("id=\"impala-lang-{code}\"")),
                 !root,

@@ -488,6 +488,27 @@ fn word<T: Copy>(value: &str, words: &[(&str, T)]) -> Result<T, String> {
         })
 }
 
+/// The language a page's path names (`/impala/fr/`, `/impala/fr/index.html`: French), other
+/// than English, whose page is the plain address. `None` for any other path.
+pub fn path_lang(path: &str) -> Option<Lang> {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let folder = path.strip_suffix('/')?.rsplit('/').next()?;
+    Lang::from_code(folder).filter(|lang| *lang != Lang::EN && lang.code() == folder)
+}
+
+/// The app's folder for the path of one of its pages: `/impala/` for `/impala/`,
+/// `/impala/index.html` and `/impala/fr/`.
+pub fn app_folder(path: &str) -> String {
+    let folder = &path[..path.rfind('/').map_or(0, |at| at + 1)];
+    match path_lang(path) {
+        Some(lang) => folder
+            .strip_suffix(&format!("{}/", lang.code()))
+            .unwrap_or(folder)
+            .to_string(),
+        None => folder.to_string(),
+    }
+}
+
 /// A language of the app's list, by its code (case ignored).
 fn language(value: &str) -> Result<Lang, String> {
     Lang::from_code(value).ok_or_else(|| {
@@ -747,5 +768,27 @@ mod tests {
                 "controls"
             ]
         );
+    }
+
+    #[test]
+    fn a_language_page_s_path_names_its_language_and_its_folder() {
+        let fr = Lang::from_code("fr");
+        assert_eq!(path_lang("/impala/fr/"), fr);
+        assert_eq!(path_lang("/fr/index.html"), fr);
+        assert_eq!(path_lang("/"), None);
+        assert_eq!(path_lang("/impala/index.html"), None);
+        assert_eq!(path_lang("/en/"), None);
+        assert_eq!(path_lang("/FR/"), None);
+        assert_eq!(path_lang("/impala/fr"), None);
+        for (path, folder) in [
+            ("/impala/", "/impala/"),
+            ("/impala/index.html", "/impala/"),
+            ("/impala/fr/", "/impala/"),
+            ("/impala/fr/index.html", "/impala/"),
+            ("/", "/"),
+            ("", ""),
+        ] {
+            assert_eq!(app_folder(path), folder, "{path}");
+        }
     }
 }

@@ -36,9 +36,8 @@ impl Reducible for AppState {
 /// What the page tells the app before it starts.
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The language of the page the app starts on: a language page (`/fr/`) is in its language
-    /// unless the URL or the reader chooses another; `None` at the plain address, which follows
-    /// the browser.
+    /// The language of the page being rendered at build time (`fr/index.html`); in the browser
+    /// the address says it (`hooks/url_state.rs`), so the app starts with none.
     #[prop_or_default]
     pub page_lang: Option<Lang>,
 }

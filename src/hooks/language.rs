@@ -136,7 +136,8 @@ fn load(
         done(result);
         return;
     }
-    let request = window.fetch_with_str(lang.file());
+    // The file is beside the app's first page (the address may since name another page).
+    let request = window.fetch_with_str(&format!("{}{}", start_folder(), lang.file()));
     wasm_bindgen_futures::spawn_local(async move {
         done(fetch(lang, request).await);
     });
@@ -154,6 +155,22 @@ fn read_inline(lang: Lang) -> Option<Result<(), String>> {
             .map_err(|_| "the page's copy is not JSON".to_string())
             .and_then(|value| install(lang, value)),
     )
+}
+
+/// The app's folder, as the address named it when the app started: language files are found
+/// there whatever page the address names now.
+fn start_folder() -> String {
+    thread_local! {
+        static FOLDER: String = super::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten())
+            .map(|base| {
+                let base = base.split(['?', '#']).next().unwrap_or_default();
+                crate::url::app_folder(base)
+            })
+            .unwrap_or_default();
+    }
+    FOLDER.with(String::clone)
 }
 
 async fn fetch(lang: Lang, request: js_sys::Promise) -> Result<(), String> {

@@ -32,11 +32,22 @@ fn other_params() -> String {
 
 /// The URL's view, with a console warning for every value it had to drop.
 fn read_url() -> UrlState {
-    let (url, warnings) = from_query(&location_query());
+    let (mut url, warnings) = from_query(&location_query());
     for warning in warnings {
         web_sys::console::warn_1(&JsValue::from_str(&format!("URL: {warning}")));
     }
+    // A language's page (`fr/`) asks for its language, unless the query asks for another.
+    if url.lang.is_none() {
+        url.lang = crate::url::path_lang(&location_path());
+    }
     url
+}
+
+/// The page's path, or "" when it cannot be read.
+fn location_path() -> String {
+    super::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
 }
 
 /// The state the app starts in: the default, with what the URL asks for.
@@ -53,6 +64,18 @@ pub fn use_url_sync(url: UrlState, state: &AppState, dispatch: Callback<Action>)
     *latest.borrow_mut() = state.clone();
     let written = use_mut_ref(|| UrlState::of_state(state, &url));
     let extra = use_memo((), |()| other_params());
+    // The page the app started on, and the app's folder when it has a page per language
+    // (<html data-pages>; the single file has none): a language chosen in the app goes into the
+    // address as its own page (`fr/`), so that a reload or a shared link paints it at once.
+    let start = use_memo((), |()| {
+        let path = location_path();
+        let pages = super::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .is_some_and(|root| root.has_attribute("data-pages"));
+        let folder = pages.then(|| crate::url::app_folder(&path));
+        (path, folder)
+    });
 
     // Back and Forward: restore what the URL says.
     {
@@ -81,7 +104,18 @@ pub fn use_url_sync(url: UrlState, state: &AppState, dispatch: Callback<Action>)
         // A kiosk's attract loop selects for days: it never adds history entries.
         let push = !url.kiosk && written.borrow().selection != now.selection;
         *written.borrow_mut() = now;
-        let query = [to_query(&now), (*extra).clone()]
+        let (start_path, folder) = &*start;
+        let mut in_query = now;
+        let path = match (folder, now.lang) {
+            (Some(folder), Some(lang)) if lang != crate::i18n::Lang::EN => {
+                in_query.lang = None;
+                format!("{folder}{}", lang.page())
+            }
+            // English keeps `lang=en`: the plain address alone follows the browser.
+            (Some(folder), Some(_)) => folder.clone(),
+            _ => start_path.clone(),
+        };
+        let query = [to_query(&in_query), (*extra).clone()]
             .into_iter()
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
@@ -89,7 +123,7 @@ pub fn use_url_sync(url: UrlState, state: &AppState, dispatch: Callback<Action>)
         let Some(window) = super::window() else {
             return;
         };
-        let path = window.location().pathname().unwrap_or_default();
+
         let target = if query.is_empty() {
             path
         } else {

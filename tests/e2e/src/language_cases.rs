@@ -121,12 +121,24 @@ pub fn languages_change_the_words(page: &mut Page, _: &Expected) -> Result<()> {
     })?;
     page.screenshot_named("lang-fr")?;
 
-    // Chosen in the footer, and kept in the URL.
+    // Chosen in the footer, and kept in the address as the language's own page (/de/), which a
+    // reload paints in German at once.
     page.choose_option(".lang-select", "de")?;
     page.wait_for(
-        "document.documentElement.lang === 'de' && location.search.includes('lang=de')",
+        "document.documentElement.lang === 'de' && location.pathname === '/de/' && !location.search.includes('lang=')",
         QUICK,
     )?;
+    speaks(page, german())?;
+    let address: String = page.eval("location.pathname + location.search")?;
+    page.goto(&address)?;
+    let painted: (String, Option<String>) = page.eval(
+        "[document.documentElement.lang, document.querySelector('h1')?.textContent ?? null]",
+    )?;
+    check(
+        painted.0 == "de" && painted.1.as_deref() == Some(german().strings().title),
+        || format!("the reloaded page {address} is not German from the start: {painted:?}"),
+    )?;
+    page.open_app_at(&address)?;
     speaks(page, german())?;
     let pressed: String = page.eval("document.querySelector('.lang-select').value")?;
     check(pressed == "de", || {
