@@ -324,3 +324,65 @@ fn website_label(url: &str) -> &str {
     let bare = bare.strip_prefix("www.").unwrap_or(bare);
     bare.strip_suffix('/').unwrap_or(bare)
 }
+
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+
+    /// The details of `acronym`, rendered as the build renders the first view.
+    fn rendered(acronym: &'static str) -> String {
+        let props = DetailsProps {
+            selection: Some(Selection::Association(acronym)),
+            dispatch: Callback::noop(),
+            kiosk: false,
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        runtime.block_on(
+            yew::LocalServerRenderer::<Details>::with_props(props)
+                .hydratable(false)
+                .render(),
+        )
+    }
+
+    /// The reference numbers in the order a reader meets them.
+    fn refs_in_order(html: &str) -> Vec<usize> {
+        html.split("class=\"refs\"")
+            .skip(1)
+            .filter_map(|part| {
+                let text = part.split_once('[')?.1.split_once(']')?.0;
+                Some(
+                    text.split(", ")
+                        .filter_map(|n| n.parse::<usize>().ok())
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .flatten()
+            .collect()
+    }
+
+    #[test]
+    fn sources_are_numbered_in_the_order_a_reader_meets_them() {
+        for acronym in ["AMAEI", "VUT", "SOM", "UPFI"] {
+            let numbers = refs_in_order(&rendered(acronym));
+            assert!(!numbers.is_empty(), "{acronym}: no references");
+            // Each new number is the next one: [1], [1, 2], [3], ... never [4] before [2].
+            let mut highest = 0;
+            for n in &numbers {
+                assert!(
+                    *n <= highest + 1,
+                    "{acronym}: [{n}] comes before [{}]: {numbers:?}",
+                    highest + 1
+                );
+                highest = highest.max(*n);
+            }
+            let listed = rendered(acronym).matches("data-source=").count();
+            assert_eq!(
+                listed, highest,
+                "{acronym}: every cited source is listed once"
+            );
+        }
+    }
+}
