@@ -398,7 +398,11 @@ pub fn embed_dialog_gives_the_snippet_for_this_view(page: &mut Page, _: &Expecte
             format!("the French snippet lacks {part:?}: {snippet:?}")
         })?;
     }
+    // The preview has loaded the French page before the dialog closes (closing a dialog whose
+    // frames are still loading once left WebKitGTK's driver hanging).
+    page.wait_for("(() => { const f = document.querySelector('.embed-preview-frame'); return f.contentDocument && f.contentDocument.documentElement.lang === 'fr' && f.contentDocument.querySelector('[data-app-ready]') !== null; })()", FRAMES_READY)?;
     page.click(".embed-close")?;
+    page.wait_for("!document.querySelector('dialog.embed-dialog').open", QUICK)?;
     let errors = page.console_errors()?;
     check(errors.is_empty(), || format!("errors: {errors:?}"))
 }
