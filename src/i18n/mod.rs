@@ -172,10 +172,15 @@ fn lookup(
     texts: &'static [(&'static str, &'static str)],
     key: &'static str,
 ) -> Result<&'static str, String> {
+    find(texts, key).ok_or_else(|| key.to_string())
+}
+
+/// The text with `key` in `texts` (sorted by key): the one search every look-up goes through.
+fn find(texts: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
     texts
         .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
         .map(|i| texts[i].1)
-        .map_err(|_| key.to_string())
 }
 
 /// The interface text `ui.<name>` (a plain text reads as a [`Plural`] whose forms are all it),
@@ -187,10 +192,7 @@ fn read_field(
 ) -> Result<Plural, String> {
     let get = |suffix: &str| {
         let key = format!("ui.{name}{suffix}");
-        texts
-            .binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
-            .map(|i| texts[i].1)
-            .map_err(|_| key)
+        find(texts, &key).ok_or(key)
     };
     if !plural {
         let text = get("")?;
@@ -464,10 +466,7 @@ impl Strings {
 
     /// The text with this dotted key, if the language has it.
     pub fn text(&self, key: &str) -> Option<&'static str> {
-        self.texts
-            .binary_search_by(|(k, _)| (*k).cmp(key))
-            .ok()
-            .map(|i| self.texts[i].1)
+        find(self.texts, key)
     }
 
     /// The form of `plural` that `n` takes in this language.
