@@ -235,6 +235,20 @@ fn target_dir(root: &Path) -> PathBuf {
         .unwrap_or_else(|| root.join("target"))
 }
 
+/// How a case ended badly: a check that failed, or a browser that stopped answering.
+enum Failure {
+    Failed(String),
+    SessionLost(String),
+}
+
+impl Failure {
+    fn into_message(self) -> String {
+        match self {
+            Failure::Failed(message) | Failure::SessionLost(message) => message,
+        }
+    }
+}
+
 struct Harness {
     base_url: String,
     server_addr: SocketAddr,
@@ -306,15 +320,39 @@ impl Harness {
 
     fn run_case(&self, kind: EngineKind, case: CaseFn) -> Result<()> {
         let mut slot = lock(self.slot(kind)?);
-        let result = self.run_case_locked(&mut slot, kind, case);
+        let mut result = self.run_case_locked(&mut slot, kind, case);
+        if let Err(Failure::SessionLost(first)) = &result {
+            // The driver stopped answering (WebKitGTK's does, rarely, mid-case): that says
+            // nothing of the app, so the case runs once more in a fresh browser, where every
+            // check counts as before. Said aloud either way.
+            eprintln!(
+                "    [{}] the browser session was lost ({}); running the case again in a fresh browser",
+                kind.name(),
+                first.lines().next().unwrap_or_default()
+            );
+            let first = first.clone();
+            result = self
+                .run_case_locked(&mut slot, kind, case)
+                .map_err(|again| {
+                    let again = again.into_message();
+                    Failure::Failed(format!(
+                        "{again}\n  (a second run, after a lost session: {first})"
+                    ))
+                });
+        }
         slot.remaining = slot.remaining.saturating_sub(1);
         if slot.remaining == 0 {
             slot.stop();
         }
-        result
+        result.map_err(Failure::into_message)
     }
 
-    fn run_case_locked(&self, slot: &mut Slot, kind: EngineKind, case: CaseFn) -> Result<()> {
+    fn run_case_locked(
+        &self,
+        slot: &mut Slot,
+        kind: EngineKind,
+        case: CaseFn,
+    ) -> std::result::Result<(), Failure> {
         if matches!(slot.state, State::NotStarted | State::Stopped) {
             let started = Instant::now();
             slot.state = match Engine::start(kind, &self.log_dir) {
@@ -325,8 +363,15 @@ impl Harness {
         }
         let engine = match &mut slot.state {
             State::Running(engine) => engine,
-            State::Unavailable(e) => return Err(format!("{} is unavailable: {e}", kind.name())),
-            State::NotStarted | State::Stopped => return Err("engine not started".into()),
+            State::Unavailable(e) => {
+                return Err(Failure::Failed(format!(
+                    "{} is unavailable: {e}",
+                    kind.name()
+                )))
+            }
+            State::NotStarted | State::Stopped => {
+                return Err(Failure::Failed("engine not started".into()))
+            }
         };
         let started = Instant::now();
         let mut page = Page::new(engine, &self.base_url, &self.screenshot_dir);
@@ -351,9 +396,11 @@ impl Harness {
         if session_lost {
             // Start afresh for the next case rather than failing them all.
             slot.stop();
-            return result.map_err(|e| format!("{e}\n  (the browser session was lost)"));
+            return result.map_err(|e| {
+                Failure::SessionLost(format!("{e}\n  (the browser session was lost)"))
+            });
         }
-        result
+        result.map_err(Failure::Failed)
     }
 
     fn shutdown_all(&self) {
