@@ -101,7 +101,14 @@ fn run() -> Result<(), Vec<String>> {
         ),
     )?;
     let neighbours = map_neighbours(&map)?;
-    write(&out.join("europe_map.rs"), &bake_map(&map, &neighbours))?;
+    // The wasm takes the shapes' path data from the first view it adopts (`geo::europe`), so
+    // the paths travel once, in the page: only native builds (the first view's render, the
+    // tests) carry them.
+    let with_paths = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32");
+    write(
+        &out.join("europe_map.rs"),
+        &bake_map(&map, &neighbours, with_paths),
+    )?;
     write_languages(&root, &out, &dataset)?;
     Ok(())
 }
@@ -415,7 +422,7 @@ fn map_neighbours(map: &MapFile) -> Result<Vec<(String, String)>, Vec<String>> {
     })
 }
 
-fn bake_map(map: &MapFile, neighbours: &[(String, String)]) -> String {
+fn bake_map(map: &MapFile, neighbours: &[(String, String)], with_paths: bool) -> String {
     let p = &map.projection;
     let mut out = String::new();
     let _ = writeln!(out, "/// The prepared map of Europe, from `{MAP_FILE}`.");
@@ -424,13 +431,13 @@ fn bake_map(map: &MapFile, neighbours: &[(String, String)]) -> String {
         "pub static EUROPE: EuropeMap = EuropeMap {{ width: {:?}, height: {:?}, projection: Projection {{ raw: LambertAzimuthalEqualArea {{ lon0_deg: {:?}, lat0_deg: {:?} }}, transform: Transform {{ scale: {:?}, translate: [{:?}, {:?}] }} }}, countries: &[",
         map.width, map.height, p.lon0_deg, p.lat0_deg, p.scale, p.translate[0], p.translate[1]
     );
-    for shape in &map.countries {
+    for (index, shape) in map.countries.iter().enumerate() {
         let _ = writeln!(
             out,
-            "CountryShape {{ id: {:?}, name: {:?}, d: {:?}, label: [{:?}, {:?}], bbox: [{:?}, {:?}, {:?}, {:?}] }},",
+            "CountryShape {{ id: {:?}, name: {:?}, index: {index}, d: {:?}, label: [{:?}, {:?}], bbox: [{:?}, {:?}, {:?}, {:?}] }},",
             shape.id.as_deref(),
             shape.name,
-            shape.d,
+            if with_paths { shape.d.as_str() } else { "" },
             shape.label[0] as f32,
             shape.label[1] as f32,
             shape.bbox[0] as f32,

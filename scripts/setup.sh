@@ -5,6 +5,8 @@
 #   setup_build     the wasm target, trunk, wasm-bindgen (the version in Cargo.lock), wasm-opt
 #   setup_browsers  Chromium + ChromeDriver, Firefox ESR + geckodriver, WebKitGTK's WebDriver + Xvfb
 #   setup_e2e       axe-core for the end-to-end tests (npm, pinned in tests/e2e/package-lock.json)
+#   setup_lighthouse  Lighthouse for scripts/bench (npm, pinned in tools/lighthouse/package-lock.json;
+#                   it runs the system's Chromium and downloads no browser)
 #
 # Where something cannot be installed here (not root, not Debian), it stops and says what is
 # missing and how to get it.
@@ -106,5 +108,21 @@ setup_e2e() {
   if [[ "$installed" != "$wanted" ]]; then
     say "installing axe-core $wanted (npm, pinned in tests/e2e/package-lock.json)"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# Lighthouse, which scripts/bench runs on the mobile preset, at the version in
+# tools/lighthouse/package-lock.json. Only the benchmark needs it (176 MB of node_modules).
+setup_lighthouse() {
+  need npm "Install Node.js and npm (Debian: apt-get install nodejs npm)."
+  need node "Install Node.js and npm (Debian: apt-get install nodejs npm)."
+  local dir="$ROOT/tools/lighthouse" wanted installed=""
+  wanted="$(cd "$dir" && node -p "require('./package-lock.json').packages['node_modules/lighthouse'].version")"
+  if [[ -f "$dir/node_modules/lighthouse/package.json" ]]; then
+    installed="$(cd "$dir" && node -p "require('./node_modules/lighthouse/package.json').version" 2>/dev/null || true)"
+  fi
+  if [[ "$installed" != "$wanted" ]]; then
+    say "installing Lighthouse $wanted (npm, pinned in tools/lighthouse/package-lock.json)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts)
   fi
 }

@@ -36,3 +36,7 @@ fi
 # The first view (map, figures, list) rendered into <div id="app"> by the app's own components,
 # natively, so that it shows at the first paint and without JavaScript (src/prerender.rs).
 cargo run --quiet --manifest-path "${TRUNK_SOURCE_DIR:-.}/Cargo.toml" --bin prerender -- "$html"
+
+# A .br and a .gz copy beside every text and wasm file, for hosts that serve precompressed files
+# (README, "Hosting"). Last, so the copies are of the final files.
+node "${TRUNK_SOURCE_DIR:-.}/scripts/precompress.mjs" "$dir"

@@ -14,6 +14,8 @@
 //! - `qr`: QR codes for the websites shown in kiosk mode. Pure.
 //! - `hooks`: the side effects (element size, wheel, keys, timers, media queries).
 //! - `components`: the Yew user interface, thin: it renders state and data.
+//! - `first_view`: the shape of the first view the build wrote, checked before the app adopts
+//!   it. Pure.
 //! - `prerender`: the first view as HTML, written into `index.html` at build time (native).
 
 pub mod chart;
@@ -21,6 +23,7 @@ pub mod components;
 pub mod data;
 pub mod embed;
 pub mod export;
+pub mod first_view;
 pub mod format;
 pub mod geo;
 pub mod growth;

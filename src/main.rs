@@ -1,17 +1,41 @@
-//! Mounts the app in the browser; the native build of this binary only explains itself.
+//! Starts the app in the browser; the native build of this binary only explains itself.
 
 fn main() {
-    // The app takes over the first view the build wrote into <div id="app"> (src/prerender.rs):
-    // Yew empties the element and renders the same markup before the browser paints again.
-    // A language's page (`fr/`) is read as such from the address (`hooks/url_state.rs`).
+    // The build wrote the first view into <div id="app"> (src/prerender.rs): the app adopts
+    // those nodes (Yew's hydration) when they are still the build's, so the first paint is the
+    // app's own; else it says why in the console and renders afresh (src/hooks/adoption.rs).
     #[cfg(target_arch = "wasm32")]
-    match impala_map::hooks::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("app"))
     {
-        Some(root) => yew::Renderer::<impala_map::App>::with_root(root).render(),
-        None => yew::Renderer::<impala_map::App>::new().render(),
-    };
+        use impala_map::{hooks, App, AppProps};
+        let props = AppProps {
+            page_lang: hooks::page_lang(),
+        };
+        let root = hooks::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id("app"));
+        // The map's paths are in the page only (src/geo/europe.rs): taken first, whatever
+        // happens to the rest of the first view.
+        if let Some(Err(reason)) = root.as_ref().map(hooks::adopt_map_paths) {
+            web_sys::console::warn_1(&format!("map: {reason}; the map has no shapes").into());
+        }
+        match root {
+            Some(root) => match hooks::adoptable(&root) {
+                Ok(()) => {
+                    yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+                }
+                Err(reason) => {
+                    web_sys::console::warn_1(
+                        &format!("first view: {reason}; rendering afresh").into(),
+                    );
+                    root.set_inner_html("");
+                    yew::Renderer::<App>::with_root_and_props(root, props).render();
+                }
+            },
+            None => {
+                yew::Renderer::<App>::with_props(props).render();
+            }
+        }
+    }
     #[cfg(not(target_arch = "wasm32"))]
     println!("impala-map runs in a browser: start it with scripts/serve (see README.md).");
 }

@@ -35,10 +35,32 @@ pub fn first_view_in(lang: Option<Lang>) -> Result<String, String> {
         .map_err(|error| format!("cannot start the renderer's runtime: {error}"))?;
     let html = runtime.block_on(
         yew::LocalServerRenderer::<App>::with_props(AppProps { page_lang: lang })
-            .hydratable(false)
+            .hydratable(true)
             .render(),
     );
-    Ok(html)
+    Ok(without_type_names(&html))
+}
+
+/// Yew's hydration marks without the components' type names that a debug build writes into them
+/// (`<!--<[impala_map::components::map::EuropeMap]>-->` becomes `<!--<[]>-->`, as a release
+/// build writes them): the app matches marks by their brackets alone.
+fn without_type_names(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<!--<") {
+        out.push_str(&rest[..at]);
+        let mark = &rest[at..];
+        let end = mark.find("-->").map_or(mark.len(), |i| i + 3);
+        let whole = &mark[..end];
+        match (whole.strip_prefix("<!--</["), whole.strip_prefix("<!--<[")) {
+            (Some(_), _) => out.push_str("<!--</[]>-->"),
+            (None, Some(_)) => out.push_str("<!--<[]>-->"),
+            (None, None) => out.push_str(whole),
+        }
+        rest = &mark[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Where a language's page is, relative to the app's folder: `./` for English, `fr/`.
@@ -112,6 +134,71 @@ pub fn language_page(template: &str, lang: Lang) -> Result<String, String> {
     Ok(page)
 }
 
+/// The screen's style sheets as one: `html` (the built page) names each of Trunk's
+/// `<link rel="stylesheet" href="./name-hash.css" ...>`; the ones without a `media` attribute
+/// are joined, in their order, into one file (`app-<hash>.css`) that one link in the first's
+/// place names, so a single request blocks the first paint; a sheet for another medium
+/// (`media="print"`) keeps its own link, which does not block the screen. `read` gives a file's
+/// text. Returns the page, the new file's name and text, and the files it replaces.
+pub fn one_style_sheet(
+    html: &str,
+    read: impl Fn(&str) -> Result<String, String>,
+) -> Result<(String, String, String, Vec<String>), String> {
+    const START: &str = "<link rel=\"stylesheet\" href=\"./";
+    let mut page = String::with_capacity(html.len());
+    let mut joined = String::new();
+    let mut merged = Vec::new();
+    let mut rest = html;
+    let mut slot = None;
+    while let Some(at) = rest.find(START) {
+        page.push_str(&rest[..at]);
+        let link = &rest[at..];
+        let end = link
+            .find('>')
+            .map(|i| i + 1)
+            .ok_or("a style sheet's <link> has no end")?;
+        let tag = &link[..end];
+        let name = tag[START.len()..]
+            .split('"')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        if tag.contains(" media=") || !name.ends_with(".css") {
+            page.push_str(tag);
+        } else {
+            joined.push_str(&format!("/* {name} */\n"));
+            joined.push_str(&read(&name)?);
+            joined.push('\n');
+            merged.push(name);
+            if slot.is_none() {
+                slot = Some(page.len());
+            }
+        }
+        rest = link[end..].trim_start_matches([' ', '\n']);
+        if !rest.is_empty() && slot == Some(page.len()) {
+            // Keep the following line's indentation as the page had it.
+            page.push_str("\n  ");
+        }
+    }
+    page.push_str(rest);
+    let Some(slot) = slot else {
+        return Err("the page names no style sheet".into());
+    };
+    let name = format!("app-{:016x}.css", fnv64(joined.as_bytes()));
+    page.insert_str(
+        slot,
+        &format!("<link rel=\"stylesheet\" href=\"./{name}\">"),
+    );
+    Ok((page, name, joined, merged))
+}
+
+/// FNV-1a, 64 bits: a file name's hash, which changes with its content.
+fn fnv64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// `text` with what lies between `start` (which must occur exactly once) and the next `end`
 /// replaced by `to`.
 fn replace_between(text: &str, start: &str, end: &str, to: &str) -> Result<String, String> {
@@ -136,13 +223,16 @@ fn replace_once(text: &str, from: &str, to: &str) -> Result<String, String> {
 }
 
 /// `page` with the first view inside its mount point (`MOUNT`), on one line (the single-file
-/// build copies that line).
+/// build copies that line), and its shape beside it, which the app checks before adopting it
+/// (`crate::first_view`).
 pub fn into_page(page: &str, view: &str) -> Result<String, String> {
     match page.matches(MOUNT).count() {
         1 => Ok(page.replacen(
             MOUNT,
             &format!(
-                r#"<div id="app" data-prerendered="true">{}</div>"#,
+                r#"<div id="app" data-prerendered="true" {}="{}">{}</div>"#,
+                crate::first_view::SHAPE_ATTRIBUTE,
+                crate::first_view::Shape::of_markup(view).hex(),
                 view.replace('\n', "&#10;")
             ),
             1,
@@ -266,6 +356,31 @@ mod tests {
     }
 
     #[test]
+    fn the_screens_style_sheets_become_one_and_print_keeps_its_own() {
+        let html = "<head>\n  <link rel=\"stylesheet\" href=\"./base-1.css\" integrity=\"x\"/>\n  \
+                    <link rel=\"stylesheet\" href=\"./map-2.css\"/>\n  \
+                    <link rel=\"stylesheet\" href=\"./print-3.css\" media=\"print\"/>\n</head>";
+        let read = |name: &str| Ok(format!("/* the text of {name} */"));
+        let (page, name, css, merged) =
+            one_style_sheet(html, read).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(merged, ["base-1.css", "map-2.css"]);
+        assert!(name.starts_with("app-") && name.ends_with(".css"));
+        assert!(css.find("base-1").unwrap_or(usize::MAX) < css.find("map-2").unwrap_or(0));
+        assert_eq!(page.matches("rel=\"stylesheet\"").count(), 2, "{page}");
+        assert!(page.contains(&format!("href=\"./{name}\"")), "{page}");
+        assert!(page.contains("print-3.css\" media=\"print\""), "{page}");
+        assert!(
+            !page.contains("base-1") && !page.contains("map-2"),
+            "{page}"
+        );
+        // Another text, another name; a page without sheets is an error, not a silent no-op.
+        let other = one_style_sheet(html, |_| Ok("p{}".into())).unwrap_or_else(|e| panic!("{e}"));
+        assert_ne!(other.1, name);
+        assert!(one_style_sheet("<head></head>", read).is_err());
+        assert!(one_style_sheet(html, |name| Err(format!("no {name}"))).is_err());
+    }
+
+    #[test]
     fn the_copy_is_not_the_app_and_says_so() {
         let html = view();
         assert!(
@@ -276,7 +391,7 @@ mod tests {
         let Ok(out) = into_page(page, &html) else {
             panic!("no mount point found")
         };
-        assert!(out.starts_with("<body><div id=\"app\" data-prerendered=\"true\">"));
+        assert!(out.starts_with("<body><div id=\"app\" data-prerendered=\"true\" data-shape=\""));
         assert_eq!(out.lines().count(), 1, "the first view is on one line");
         assert!(into_page("<body></body>", &html).is_err());
         assert!(into_page(&format!("{page}{page}"), &html).is_err());

@@ -1,5 +1,6 @@
 //! Writes the app's pages (Trunk's post-build hook runs it; see `src/prerender.rs`): the built
-//! `index.html` becomes the English page with its first view, `<code>/index.html` each other
+//! `index.html` becomes the English page with its first view (its screen style sheets joined
+//! into one), `<code>/index.html` each other
 //! language's, and `lang/<code>.<hash>.json` each language's words, beside it:
 //!
 //!     cargo run --bin prerender -- dist/index.html
@@ -22,10 +23,21 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn write_pages(index: &std::path::Path) -> Result<(), String> {
     use impala_map::i18n::{Lang, FILES};
-    use impala_map::prerender::{language_page, language_path};
-    let template =
+    use impala_map::prerender::{language_page, language_path, one_style_sheet};
+    let built =
         std::fs::read_to_string(index).map_err(|error| format!("cannot read it: {error}"))?;
     let dir = index.parent().unwrap_or_else(|| std::path::Path::new("."));
+    // One style sheet for the screen, in place of Trunk's one per source file.
+    let (template, sheet, css, merged) = one_style_sheet(&built, |name| {
+        std::fs::read_to_string(dir.join(name))
+            .map_err(|error| format!("cannot read the style sheet {name}: {error}"))
+    })?;
+    std::fs::write(dir.join(&sheet), css)
+        .map_err(|error| format!("cannot write {sheet}: {error}"))?;
+    for name in merged {
+        std::fs::remove_file(dir.join(&name))
+            .map_err(|error| format!("cannot remove {name}: {error}"))?;
+    }
     let write = |path: std::path::PathBuf, text: &str| -> Result<(), String> {
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)

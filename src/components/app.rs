@@ -10,8 +10,8 @@ use crate::embed::bridge::use_embed_bridge;
 use crate::export::Figure;
 use crate::format;
 use crate::hooks::{
-    initial_state, use_browser_lang, use_document_keydown, use_document_lang, use_kiosk_guards,
-    use_kiosk_idle, use_shown_lang, use_url_sync,
+    build_state, initial_state, use_adopted, use_browser_lang, use_document_keydown,
+    use_document_lang, use_kiosk_guards, use_kiosk_idle, use_shown_lang, use_url_sync,
 };
 use crate::i18n::{fill, Lang};
 use crate::state::{Action, AppState, View};
@@ -36,8 +36,8 @@ impl Reducible for AppState {
 /// What the page tells the app before it starts.
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// The language of the page being rendered at build time (`fr/index.html`); in the browser
-    /// the address says it (`hooks/url_state.rs`), so the app starts with none.
+    /// The language of the page the build renders (`fr/index.html`), and in the browser the
+    /// language of the page it adopts (`hooks::page_lang`): the first render is in it.
     #[prop_or_default]
     pub page_lang: Option<Lang>,
 }
@@ -45,21 +45,34 @@ pub struct AppProps {
 /// The whole app.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    // The start state comes from the URL (read once, in a hook).
+    // The first render is the build's exactly (the default state, the page's language), so that
+    // the app adopts the nodes the build wrote (`hooks/adoption.rs`); the address is applied
+    // after it, as an action.
+    let adopted = use_adopted();
     let start = use_memo((), |()| initial_state());
-    let url = start.1;
+    let built = use_memo((), |()| build_state());
+    let url = if adopted { start.1 } else { built.1 };
     let state = {
-        let start = start.clone();
-        use_reducer_eq(move || start.0.clone())
+        let built = built.clone();
+        use_reducer_eq(move || built.0.clone())
     };
     // One callback for the app's whole life: children whose other props did not change are
     // then not rendered again (a hover re-renders the map, not the list or the timeline).
     let dispatch = use_callback(state.dispatcher(), |action: Action, dispatcher| {
         dispatcher.dispatch(action);
     });
-    use_url_sync(url, &state, dispatch.clone());
+    {
+        let dispatch = dispatch.clone();
+        let start = start.clone();
+        use_effect_with((), move |()| {
+            if start.0 != built.0 {
+                dispatch.emit(Action::Restore(Box::new(start.0.clone())));
+            }
+        });
+    }
+    use_url_sync(&start.0, start.1, &state, adopted, dispatch.clone());
     // The language: the URL's or the switch's, else the browser's, else English.
-    let browser_lang = use_browser_lang();
+    let browser_lang = use_browser_lang(adopted);
     // The language on screen follows once its words have loaded (English is built in).
     // A language the reader chose that cannot be loaded is taken back (so that choosing it
     // again tries again); the notice says so.
@@ -141,7 +154,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Lang> context={lang}>
         <div class={classes!("app", (!url.controls).then_some("no-controls"), url.kiosk.then_some("kiosk"), kiosk_view.cursor_hidden.then_some("cursor-hidden"))}
-            data-app-ready={cfg!(target_arch = "wasm32").then_some("true")} data-theme={state.theme.as_str()} data-lang={lang.code()}
+            data-app-ready={(cfg!(target_arch = "wasm32") && adopted).then_some("true")} data-theme={state.theme.as_str()} data-lang={lang.code()}
             data-kiosk-phase={match (kiosk_view.attract, kiosk_view.countdown) {
                 (_, Some(_)) => "countdown",
                 (true, None) => "attract",
@@ -197,7 +210,7 @@ pub fn app(props: &AppProps) -> Html {
                 // What the view lacks for the printed page (styles/print.css: map, timeline and
                 // list on one sheet), hidden on screen. Each is rendered only where the view has
                 // no copy of its own, so no id appears twice; the print timeline ignores hovers.
-                if cfg!(target_arch = "wasm32") {
+                if adopted {
                     if state.view != View::Timeline {
                         <div class="print-only print-timeline">
                             <Timeline year={state.year} selection={state.selection} hovered_country={None}

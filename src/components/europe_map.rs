@@ -484,8 +484,8 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     <g class="outlines" aria-hidden="true">
                         for code in highlighted.iter().chain(state.hovered.iter()).chain(linked.iter()) {
                             if let Some(shape) = EUROPE.shape(code) {
-                                <path class={classes!("outline-halo", highlighted.contains(code).then_some("selected"))} d={shape.d} />
-                                <path class={classes!("outline", highlighted.contains(code).then_some("selected"))} d={shape.d} />
+                                <path class={classes!("outline-halo", highlighted.contains(code).then_some("selected"))} d={shape.d()} />
+                                <path class={classes!("outline", highlighted.contains(code).then_some("selected"))} d={shape.d()} />
                             }
                         }
                     </g>
@@ -539,7 +539,7 @@ fn map_shapes(props: &MapShapesProps) -> Html {
         <>
             <g class="context" aria-hidden="true">
                 for shape in EUROPE.countries.iter().filter(|s| !is_member(s.id)) {
-                    <path class="country" d={shape.d} />
+                    <path class="country" d={shape.d()} />
                 }
             </g>
             <g class="members">
@@ -550,7 +550,7 @@ fn map_shapes(props: &MapShapesProps) -> Html {
                                 highlighted.contains(code).then_some("selected"),
                                 status_class(country_status(data, code, *year)))}
                             style={fill.style(code)}
-                            d={shape.d} data-country={*code} tabindex="0" role="button"
+                            d={shape.d()} data-country={*code} tabindex="0" role="button"
                             aria-pressed={highlighted.contains(code).to_string()}
                             aria-label={name.clone()} />
                     }

@@ -2,6 +2,10 @@
 //! country. Made ahead of time by `scripts/prepare-map` into `assets/map/europe.json`, checked
 //! and embedded by `build.rs`.
 //!
+//! The paths travel once: natively (the build's first view, the tests) they are embedded; the
+//! wasm has none of its own and takes them from the first view it adopts ([`adopt_paths`], fed
+//! by `crate::hooks::adopt_map_paths` before the app starts), where the build drew every shape.
+//!
 //! Coordinates are view units: x to the right, y down, origin at the top left, the view being
 //! `width` by `height`. Paths are SVG path data in the same units.
 
@@ -14,7 +18,9 @@ pub struct CountryShape {
     pub id: Option<&'static str>,
     /// English name, from Natural Earth.
     pub name: &'static str,
-    /// SVG path data, clipped to the view.
+    /// Its place in [`EuropeMap::countries`].
+    pub index: usize,
+    /// SVG path data, clipped to the view; empty in the wasm, which reads it with [`Self::d`].
     pub d: &'static str,
     /// A point well inside the largest part of the shape, for labels and markers.
     pub label: [f32; 2],
@@ -38,6 +44,78 @@ pub struct EuropeMap {
 
 include!(concat!(env!("OUT_DIR"), "/europe_map.rs"));
 
+thread_local! {
+    /// The paths taken from the first view, by [`CountryShape::index`].
+    static ADOPTED: std::cell::OnceCell<Vec<&'static str>> = const { std::cell::OnceCell::new() };
+}
+
+impl CountryShape {
+    /// The shape's SVG path data: embedded, or taken from the first view ([`adopt_paths`]);
+    /// empty when neither has it.
+    pub fn d(&self) -> &'static str {
+        if !self.d.is_empty() {
+            return self.d;
+        }
+        ADOPTED.with(|paths| {
+            paths
+                .get()
+                .and_then(|paths| paths.get(self.index).copied())
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// The map's paths as the first view drew them: `members`, each member country's code and path
+/// (`path[data-country]` in `g.members`), and `others`, the other shapes' paths in the map's
+/// order (`g.context`). Returns them by [`CountryShape::index`], or what does not fit.
+pub fn paths_from_first_view(
+    map: &EuropeMap,
+    members: &[(String, String)],
+    others: &[String],
+) -> Result<Vec<String>, String> {
+    let is_member = |shape: &CountryShape| {
+        shape
+            .id
+            .is_some_and(|id| members.iter().any(|(code, _)| code == id))
+    };
+    let expected_others = map.countries.iter().filter(|s| !is_member(s)).count();
+    if others.len() != expected_others || members.len() + others.len() != map.countries.len() {
+        return Err(format!(
+            "the first view draws {} member and {} other shapes; the map has {} shapes",
+            members.len(),
+            others.len(),
+            map.countries.len()
+        ));
+    }
+    let mut others = others.iter();
+    let mut paths = Vec::with_capacity(map.countries.len());
+    for shape in map.countries {
+        let d = match shape.id.filter(|_| is_member(shape)) {
+            Some(id) => members.iter().find(|(code, _)| code == id).map(|(_, d)| d),
+            None => others.next(),
+        };
+        match d {
+            Some(d) if d.starts_with(['M', 'm']) => paths.push(d.clone()),
+            _ => return Err(format!("the first view has no path for {}", shape.name)),
+        }
+    }
+    Ok(paths)
+}
+
+/// Keeps `paths` (from [`paths_from_first_view`]) as the shapes' paths for the app's life. Once:
+/// a second call changes nothing and says so.
+pub fn adopt_paths(paths: Vec<String>) -> Result<(), String> {
+    let paths: Vec<&'static str> = paths
+        .into_iter()
+        .map(|d| &*Box::leak(d.into_boxed_str()))
+        .collect();
+    ADOPTED.with(|adopted| {
+        adopted
+            .set(paths)
+            .map_err(|_| "the map's paths were taken already".to_string())
+    })
+}
+
 impl EuropeMap {
     /// The shape of the country with this ISO code.
     pub fn shape(&self, code: &str) -> Option<&'static CountryShape> {
@@ -60,5 +138,45 @@ impl EuropeMap {
                 None
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_views_paths_come_back_to_their_shapes() {
+        // As the first view draws them: members by code, in any order; the others in order.
+        let members: Vec<(String, String)> = ["SE", "DE", "FR"]
+            .iter()
+            .filter_map(|code| EUROPE.shape(code))
+            .map(|s| (s.id.unwrap_or_default().to_string(), s.d.to_string()))
+            .collect();
+        let codes = ["SE", "DE", "FR"];
+        let others: Vec<String> = EUROPE
+            .countries
+            .iter()
+            .filter(|s| !s.id.is_some_and(|id| codes.contains(&id)))
+            .map(|s| s.d.to_string())
+            .collect();
+        let paths =
+            paths_from_first_view(&EUROPE, &members, &others).unwrap_or_else(|e| panic!("{e}"));
+        for shape in EUROPE.countries {
+            assert_eq!(paths[shape.index], shape.d, "{}", shape.name);
+        }
+        // One shape short, or a path that is none, is refused.
+        assert!(paths_from_first_view(&EUROPE, &members, &others[1..]).is_err());
+        let mut broken = others.clone();
+        broken[0] = "<script>".into();
+        assert!(paths_from_first_view(&EUROPE, &members, &broken).is_err());
+    }
+
+    #[test]
+    fn shapes_know_their_place_and_their_path() {
+        for (index, shape) in EUROPE.countries.iter().enumerate() {
+            assert_eq!(shape.index, index);
+            assert_eq!(shape.d(), shape.d);
+        }
     }
 }

@@ -232,6 +232,7 @@ mod tests {
         CountryShape {
             id: Some(id),
             name: id,
+            index: 0,
             d: "",
             label: [x, y],
             bbox: [x - 1.0, y - 1.0, x + 1.0, y + 1.0],

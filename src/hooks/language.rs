@@ -4,11 +4,15 @@
 use crate::i18n::Lang;
 use yew::prelude::*;
 
-/// The first of the browser's preferred languages that the app speaks, read once; `None` when
-/// it speaks none of them, or there is no browser (the build-time first view).
+/// The first of the browser's preferred languages that the app speaks, read once the app has
+/// adopted the first view (`adopted`; the build's first view knows no browser); `None` when it
+/// speaks none of them.
 #[hook]
-pub fn use_browser_lang() -> Option<Lang> {
-    *use_memo((), |()| {
+pub fn use_browser_lang(adopted: bool) -> Option<Lang> {
+    *use_memo(adopted, |&adopted| {
+        if !adopted {
+            return None;
+        }
         let navigator = super::window()?.navigator();
         let mut tags: Vec<String> = navigator
             .languages()

@@ -3,6 +3,7 @@
 //! app touches the browser outside event handlers. The way to the browser is [`window()`], which
 //! is `None` when the first view is rendered at build time (`crate::prerender`).
 
+mod adoption;
 mod clipboard;
 mod download;
 mod element_size;
@@ -18,6 +19,7 @@ mod url_state;
 mod wheel;
 mod window;
 
+pub use adoption::{adopt_map_paths, adoptable, page_lang, use_adopted};
 pub use clipboard::copy_text;
 pub use download::{download_figure_png, download_figure_svg, download_text, today};
 pub use element_size::use_element_size;
@@ -29,6 +31,6 @@ pub use kiosk_idle::{use_kiosk_idle, KioskView};
 pub use language::{use_browser_lang, use_document_lang, use_shown_lang, Shown};
 pub use listener::{Listener, Options as ListenerOptions};
 pub use media::use_media_query;
-pub use url_state::{initial_state, use_url_sync};
+pub use url_state::{build_state, initial_state, use_url_sync};
 pub use wheel::use_wheel;
 pub use window::window;

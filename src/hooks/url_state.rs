@@ -56,13 +56,28 @@ pub fn initial_state() -> (AppState, UrlState) {
     (url.apply_to(&AppState::default()), url)
 }
 
-/// Keeps the URL and the state in step. `url` is the start's URL state (its language, kiosk
-/// mode and controls are kept as they are); `state` the current state.
+/// The state the build rendered the first view in (an empty address), which the app's first
+/// render repeats exactly so that it can adopt the build's nodes (`super::adoption`).
+pub fn build_state() -> (AppState, UrlState) {
+    let url = from_query("").0;
+    (url.apply_to(&AppState::default()), url)
+}
+
+/// Keeps the URL and the state in step. `start` is the state the address asked for when the
+/// app started, and `url` the address's own settings (its language, kiosk mode and controls are
+/// kept as they are); `state` the current state. Nothing is written before the app has adopted
+/// the first view and applied the address (`adopted`).
 #[hook]
-pub fn use_url_sync(url: UrlState, state: &AppState, dispatch: Callback<Action>) {
+pub fn use_url_sync(
+    start: &AppState,
+    url: UrlState,
+    state: &AppState,
+    adopted: bool,
+    dispatch: Callback<Action>,
+) {
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
-    let written = use_mut_ref(|| UrlState::of_state(state, &url));
+    let written = use_mut_ref(|| UrlState::of_state(start, &url));
     let extra = use_memo((), |()| other_params());
     // The page the app started on, and the app's folder when it has a page per language
     // (<html data-pages>; the single file has none): a language chosen in the app goes into the
@@ -97,8 +112,8 @@ pub fn use_url_sync(url: UrlState, state: &AppState, dispatch: Callback<Action>)
     // Write the state back.
     let now = UrlState::of_state(state, &url);
     let playing = state.playing;
-    use_effect_with((now, playing), move |_| {
-        if playing || *written.borrow() == now {
+    use_effect_with((now, playing, adopted), move |_| {
+        if !adopted || playing || *written.borrow() == now {
             return;
         }
         // A kiosk's attract loop selects for days: it never adds history entries.

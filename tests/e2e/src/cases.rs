@@ -172,6 +172,14 @@ pub const CASES: &[(&str, CaseFn)] = &[
         first_view_cases::first_view_shows_without_javascript,
     ),
     (
+        "the_app_adopts_the_first_view",
+        first_view_cases::the_app_adopts_the_first_view,
+    ),
+    (
+        "a_changed_first_view_is_rendered_afresh",
+        first_view_cases::a_changed_first_view_is_rendered_afresh,
+    ),
+    (
         "single_file_works_from_file_url",
         offline_cases::single_file_works_from_file_url,
     ),

@@ -23,7 +23,8 @@ pub const MAX_HEIGHT: u32 = 2160;
 /// `MAX_WIDTH`x`MAX_HEIGHT` viewport plus its toolbar.
 const XVFB_SCREEN: &str = "3960x2400x24";
 const DRIVER_READY_TIMEOUT: Duration = Duration::from_secs(20);
-const CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian's Chromium, which every Chromium run uses (the benchmark's Lighthouse too).
+pub const CHROMIUM: &str = "/usr/bin/chromium";
 const FIREFOX: &str = "/usr/bin/firefox-esr";
 const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 

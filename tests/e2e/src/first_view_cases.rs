@@ -111,3 +111,70 @@ pub fn first_view_shows_without_javascript(page: &mut Page, expected: &Expected)
         format!("the app moved the first view's parts when it took over: {moved:?}")
     })
 }
+
+/// For each part of the first view the recorder kept before the app's scripts ran
+/// (`server::CONSOLE_RECORDER`): how many nodes it kept, and how many of them are still in the
+/// page, as the nodes the same selector finds now.
+const ADOPTED: &str = "(() => { const kept = window.__e2e.firstView || {}; \
+    const now = { heading: '#app h1', lede: '#app .lede', shapes: '#app svg.europe-map path.country', \
+                  list: '#app .association-list > li' }; \
+    return Object.keys(now).map((part) => { const before = kept[part] || []; \
+      const found = Array.from(document.querySelectorAll(now[part])); \
+      return [part, before.length, before.filter((n) => n.isConnected && found.includes(n)).length]; }); })()";
+
+/// The app adopts the nodes the build wrote rather than rendering them again: the heading, the
+/// lede, the map's shapes and the list are the same DOM nodes once the app is ready, at the
+/// plain address, at an address that selects an association, and on French's page.
+pub fn the_app_adopts_the_first_view(page: &mut Page, expected: &Expected) -> Result<()> {
+    for address in ["/", "/?select=VUT&year=2005", "/fr/?select=SOM"] {
+        page.open_app_at(address)?;
+        let parts: Vec<(String, usize, usize)> = page.eval(ADOPTED)?;
+        for (part, kept, adopted) in &parts {
+            let least = match part.as_str() {
+                "shapes" => expected.countries,
+                "list" => expected.associations,
+                _ => 1,
+            };
+            check(*kept >= least, || {
+                format!("{address}: the page had {kept} {part} node(s) before the app ran")
+            })?;
+            check(adopted == kept, || {
+                format!(
+                    "{address}: {adopted} of the first view's {kept} {part} node(s) are still \
+                     the page's: the app rendered the first view again instead of adopting it"
+                )
+            })?;
+        }
+        let warnings: Vec<String> = page.eval("window.__e2e.warnings")?;
+        let fresh: Vec<&String> = warnings
+            .iter()
+            .filter(|w| w.contains("first view"))
+            .collect();
+        check(fresh.is_empty(), || format!("{address}: {fresh:?}"))?;
+    }
+    // The address was applied after the adoption: SOM is selected on the French page.
+    let selected: String = page.text(".details-name")?;
+    check(!selected.is_empty(), || {
+        "nothing selected after ?select=SOM".into()
+    })
+}
+
+/// A first view that is not the build's (a host page or an extension changed it) is not
+/// adopted: the app says so in the console and renders afresh, never a blank page.
+pub fn a_changed_first_view_is_rendered_afresh(page: &mut Page, expected: &Expected) -> Result<()> {
+    page.open_app_at(crate::server::CHANGED_PATH)?;
+    let warnings: Vec<String> = page.eval("window.__e2e ? window.__e2e.warnings : []")?;
+    check(warnings.iter().any(|w| w.contains("first view")), || {
+        format!("no console warning about the changed first view: {warnings:?}")
+    })?;
+    let listed: usize = page.eval("document.querySelectorAll('.association-list > li').length")?;
+    check(listed == expected.associations, || {
+        format!("{listed} associations listed after rendering afresh")
+    })?;
+    let apps: usize = page.eval("document.querySelectorAll('.app').length")?;
+    check(apps == 1, || format!("{apps} copies of the app"))?;
+    let added: bool = page.eval("document.querySelector('.added-by-an-extension') !== null")?;
+    check(!added, || {
+        "the changed first view is still in the page".into()
+    })
+}

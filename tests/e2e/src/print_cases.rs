@@ -117,10 +117,13 @@ struct Sheet {
 }
 
 /// Print media without printing, for the engines whose driver cannot emulate it: the app's
-/// `@media print` rules apply to the screen and its `@media screen` rules (the themes) do not.
+/// print sheet (linked with `media="print"`) and `@media print` rules apply to the screen, and
+/// its `@media screen` rules (the themes) do not.
 /// Returns how many rules it turned; a navigation undoes it.
 const PRINT_RULES_ON_SCREEN: &str = "(() => { let turned = 0; \
-    for (const sheet of document.styleSheets) { for (const rule of sheet.cssRules) { \
+    for (const sheet of document.styleSheets) { \
+    if (sheet.media.mediaText.trim() === 'print') { sheet.media.mediaText = 'all'; turned++; } \
+    for (const rule of sheet.cssRules) { \
     if (!(rule instanceof CSSMediaRule)) continue; const media = rule.media.mediaText.trim(); \
     if (media === 'print') { rule.media.mediaText = 'all'; turned++; } \
     else if (media === 'screen') { rule.media.mediaText = 'not all'; turned++; } } } \

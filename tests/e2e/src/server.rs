@@ -37,6 +37,11 @@ pub const SINGLE_CSP: &str = "default-src 'none'; script-src 'unsafe-inline' 'wa
 /// ([`NO_SCRIPT_CSP`]): the page as a browser with JavaScript off, or a crawler, sees it.
 pub const NO_SCRIPT_PATH: &str = "/__noscript/";
 
+/// Pages under this path are `dist/`'s, the first view in `index.html` changed as a browser
+/// extension or a host's script might change it (an element added before the heading), which
+/// the app must not adopt.
+pub const CHANGED_PATH: &str = "/__changed/";
+
 /// The policy of [`NO_SCRIPT_PATH`]'s responses.
 pub const NO_SCRIPT_CSP: &str = "script-src 'none'";
 
@@ -62,7 +67,7 @@ pub const RECORDER_TAG: &str = r#"<script src="/__e2e/recorder.js"></script>"#;
 /// rejections and Content-Security-Policy violations into
 /// `window.__e2e = {errors, warnings}`. A file, not inline, so that [`csp`]
 /// allows it.
-pub const CONSOLE_RECORDER: &str = r#"(function () {
+pub const CONSOLE_RECORDER: &str = r##"(function () {
   var rec = { errors: [], warnings: [] };
   window.__e2e = rec;
   function fmt(a) {
@@ -101,11 +106,24 @@ pub const CONSOLE_RECORDER: &str = r#"(function () {
   addEventListener("TrunkApplicationStarted", function (ev) {
     rec.wasm = ev.detail && ev.detail.wasm;
   });
+  // The first view's nodes as the build wrote them, kept before the app's scripts run (a
+  // document is "interactive" just before its deferred and module scripts): a test finds out
+  // whether the app adopted them or built others.
+  document.addEventListener("readystatechange", function () {
+    if (document.readyState !== "interactive" || rec.firstView) return;
+    var q = function (css) { return Array.prototype.slice.call(document.querySelectorAll(css)); };
+    rec.firstView = {
+      heading: q("#app h1"),
+      lede: q("#app .lede"),
+      shapes: q("#app svg.europe-map path.country"),
+      list: q("#app .association-list > li")
+    };
+  });
   document.addEventListener("securitypolicyviolation", function (ev) {
     rec.errors.push("Content-Security-Policy violation: " + ev.violatedDirective +
       " blocked " + (ev.blockedURI || "inline code") + " (" + ev.sourceFile + ":" + ev.lineNumber + ")");
   });
-})();"#;
+})();"##;
 
 /// The running server; dropping it stops the accept thread.
 pub struct StaticServer {
@@ -184,10 +202,15 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     if reader.read_line(&mut request_line)? == 0 {
         return Ok(()); // opened and closed without a request (e.g. our wake-up)
     }
+    let mut accepts_gzip = false;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line.trim_end().is_empty() {
             break;
+        }
+        let lower = line.to_ascii_lowercase();
+        if lower.starts_with("accept-encoding:") && lower.contains("gzip") {
+            accepts_gzip = true;
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -198,8 +221,19 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     if target.starts_with(NO_SCRIPT_PATH) {
         NO_SCRIPT_CSP.clone_into(&mut csp);
     }
+    let mut encoding = "";
     let (status, content_type, body) = match method {
-        "GET" | "HEAD" => respond(root, target),
+        "GET" | "HEAD" => match host_target(target) {
+            Some((rest, compress)) => {
+                let (status, content_type, body, gzipped) =
+                    respond_as_host(root, rest, compress && accepts_gzip);
+                if gzipped {
+                    encoding = "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n";
+                }
+                (status, content_type, body)
+            }
+            None => respond(root, target),
+        },
         _ => (
             405,
             "text/plain; charset=utf-8",
@@ -214,7 +248,7 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         _ => "Internal Server Error",
     };
     let head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n\
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n{encoding}\
          Content-Length: {}\r\nCache-Control: no-store\r\n\
          Content-Security-Policy: {csp}\r\nAccess-Control-Allow-Origin: *\r\n\
          Connection: close\r\n\r\n",
@@ -225,6 +259,49 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         stream.write_all(&body)?;
     }
     stream.flush()
+}
+
+/// Pages under this path are `dist/`'s as a static host serves them: the files as built (no
+/// console recorder), each sent gzipped from its precompressed `.gz` copy when the browser
+/// accepts gzip (`scripts/precompress.mjs`), as nginx's `gzip_static` does. The benchmark's
+/// Lighthouse runs load the app from here.
+pub const HOST_PATH: &str = "/__host/";
+
+/// The same as [`HOST_PATH`], from a host that compresses nothing.
+pub const RAW_HOST_PATH: &str = "/__host-raw/";
+
+/// The path under a host prefix, and whether that host sends precompressed files.
+fn host_target(target: &str) -> Option<(&str, bool)> {
+    if let Some(rest) = target.strip_prefix(HOST_PATH) {
+        return Some((rest, true));
+    }
+    target.strip_prefix(RAW_HOST_PATH).map(|rest| (rest, false))
+}
+
+/// A file as a static host sends it: its `.gz` copy when `gzip` and there is one (then the
+/// last value is true).
+fn respond_as_host(root: &Path, rest: &str, gzip: bool) -> (u16, &'static str, Vec<u8>, bool) {
+    let text = "text/plain; charset=utf-8";
+    let Some(path) = resolve(root, &format!("/{rest}")) else {
+        return (400, text, b"bad request path\n".to_vec(), false);
+    };
+    let content_type = mime_type(&path);
+    let mut gz = path.clone().into_os_string();
+    gz.push(".gz");
+    if gzip {
+        if let Ok(bytes) = std::fs::read(&gz) {
+            return (200, content_type, bytes, true);
+        }
+    }
+    match std::fs::read(&path) {
+        Ok(bytes) => (200, content_type, bytes, false),
+        Err(_) => (
+            404,
+            text,
+            format!("not found: {rest}\n").into_bytes(),
+            false,
+        ),
+    }
 }
 
 /// Pages under this path are served from the repository's `examples/` folder (the example host
@@ -254,6 +331,18 @@ fn respond(root: &Path, target: &str) -> (u16, &'static str, Vec<u8>) {
     }
     if let Some(rest) = target.strip_prefix(NO_SCRIPT_PATH) {
         return respond(root, &format!("/{rest}"));
+    }
+    if let Some(rest) = target.strip_prefix(CHANGED_PATH) {
+        let (status, content_type, body) = respond(root, &format!("/{rest}"));
+        if !content_type.starts_with("text/html") {
+            return (status, content_type, body);
+        }
+        let html = String::from_utf8_lossy(&body).replacen(
+            "<h1>",
+            "<span class=\"added-by-an-extension\"></span><h1>",
+            1,
+        );
+        return (status, content_type, html.into_bytes());
     }
     if target.split(['?', '#']).next() == Some(RECORDER_PATH) {
         return (

@@ -20,7 +20,8 @@
 //! Chromium and the DevTools commands); [`probes`] (the JavaScript put into the page);
 //! [`run`] (one measured run); [`interact`] (the interaction before the second memory reading);
 //! [`bytes`] (file sizes, gzip and brotli); [`stats`] (medians and the targets); [`report`]
-//! (the printed summary and the JSON); [`wasm_size`] (twiggy, or the wasm's sections).
+//! (the printed summary and the JSON); [`wasm_size`] (twiggy, or the wasm's sections);
+//! [`lighthouse`] (Lighthouse's scores, from a gzip host and from one that compresses nothing).
 
 #[allow(dead_code, reason = "shared with the test target, which uses the rest")]
 #[path = "../engines.rs"]
@@ -45,6 +46,7 @@ pub use poll::{poll_until, Result};
 mod browser;
 mod bytes;
 mod interact;
+mod lighthouse;
 mod probes;
 mod report;
 mod run;
@@ -192,6 +194,18 @@ fn bench() -> Result<()> {
         }
         speeds.push(stats::Speed::new(rate, runs));
     }
+    let mut audits = Vec::new();
+    for (path, host) in [
+        (server::HOST_PATH, "gzip"),
+        (server::RAW_HOST_PATH, "uncompressed"),
+    ] {
+        eprintln!("bench: Lighthouse, mobile, from a host that sends {host} files");
+        let url = format!("{base_url}{path}");
+        match lighthouse::audit(&root, &out_dir, &url, host) {
+            Ok(audit) => audits.push(audit),
+            Err(e) => eprintln!("bench: Lighthouse did not measure: {e}"),
+        }
+    }
     drop(server);
 
     let loaded: BTreeSet<String> = speeds
@@ -218,6 +232,7 @@ fn bench() -> Result<()> {
         speeds,
         bytes,
         wasm,
+        lighthouse: audits,
         seconds: started.elapsed().as_secs_f64(),
     };
     report.print();

@@ -152,6 +152,45 @@ new MutationObserver(() => {
   attributeFilter: ['data-country'] });
 return true;"#;
 
+/// Installs the click probe once per page: a capturing `pointerdown` listener notes the
+/// `timeStamp` of the first press after [`CLICK_ARM`]; a `MutationObserver` notes when the
+/// details panel (`.details[data-selection]`) names another selection, and `afterPaint` when
+/// the frame showing it was painted.
+pub const CLICK_SETUP: &str = r#"
+const b = window.__bench;
+if (b.clickSetUp) return true;
+b.clickSetUp = true;
+document.addEventListener('pointerdown', (e) => {
+  const c = b.click;
+  if (c && c.start === null) c.start = e.timeStamp;
+}, true);
+new MutationObserver(() => {
+  const c = b.click;
+  if (!c || c.start === null || c.shown !== null) return;
+  const details = document.querySelector('.details[data-selection]');
+  const now = details ? details.getAttribute('data-selection') : null;
+  if (now !== null && now !== c.before) {
+    c.shown = performance.now();
+    c.selection = now;
+    b.afterPaint((t) => { c.painted = t; });
+  }
+}).observe(document.body, { childList: true, subtree: true, attributes: true,
+  attributeFilter: ['data-selection'] });
+return true;"#;
+
+/// Arms the click probe (a function body): the next press starts the clock.
+pub const CLICK_ARM: &str = r#"
+const details = document.querySelector('.details[data-selection]');
+window.__bench.click = { start: null, shown: null, painted: null, selection: null,
+  before: details ? details.getAttribute('data-selection') : null };
+return true;"#;
+
+/// True once the armed click's frame was painted.
+pub const CLICK_DONE: &str = "window.__bench.click && window.__bench.click.painted !== null";
+
+/// The armed click's record (a function body).
+pub const CLICK_RESULT: &str = "return window.__bench.click;";
+
 /// True once the armed hover's frame was painted.
 pub const HOVER_DONE: &str = "window.__bench.hover && window.__bench.hover.painted !== null";
 

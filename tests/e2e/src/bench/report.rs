@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde_json::{json, Value};
 
 use crate::bytes::{Bytes, Sizes};
+use crate::lighthouse::Audit;
 use crate::stats::{self, Speed, Summary, Unit, METRICS};
 use crate::wasm_size::{Item, WasmSize};
 
@@ -16,6 +17,8 @@ pub struct Report {
     pub speeds: Vec<Speed>,
     pub bytes: Bytes,
     pub wasm: WasmSize,
+    /// Lighthouse on the mobile preset, per host (gzip, uncompressed).
+    pub lighthouse: Vec<Audit>,
     /// How long the bench took.
     pub seconds: f64,
 }
@@ -36,6 +39,31 @@ impl Report {
              \"after interaction\" comes from one run per speed.",
             self.interaction_seconds
         )
+    }
+
+    fn print_lighthouse(&self) {
+        println!("\n-- Lighthouse (mobile preset: slow 4G, 4x CPU) --");
+        if self.lighthouse.is_empty() {
+            println!("  not measured (see the messages above)");
+        }
+        println!(
+            "  {:<13} {:>5} {:>5} {:>5} {:>5} {:>8} {:>8} {:>6}  largest paint",
+            "host", "perf", "a11y", "b.p.", "seo", "FCP ms", "LCP ms", "TBT"
+        );
+        for a in &self.lighthouse {
+            println!(
+                "  {:<13} {:>5} {:>5} {:>5} {:>5} {:>8.0} {:>8.0} {:>6.0}  {}",
+                a.host,
+                a.performance,
+                a.accessibility,
+                a.best_practices,
+                a.seo,
+                a.fcp_ms,
+                a.lcp_ms,
+                a.tbt_ms,
+                a.lcp_element
+            );
+        }
     }
 
     pub fn print(&self) {
@@ -133,6 +161,7 @@ impl Report {
         }
 
         self.print_wasm();
+        self.print_lighthouse();
         println!("\nThe bench took {:.0} s.", self.seconds);
     }
 
@@ -244,6 +273,13 @@ impl Report {
                 "names_kept_copy": self.wasm.named_copy,
                 "notes": self.wasm.notes,
             },
+            "lighthouse": self.lighthouse.iter().map(|a| json!({
+                "host": a.host, "preset": "mobile",
+                "performance": a.performance, "accessibility": a.accessibility,
+                "best_practices": a.best_practices, "seo": a.seo,
+                "fcp_ms": a.fcp_ms, "lcp_ms": a.lcp_ms, "tbt_ms": a.tbt_ms,
+                "lcp_element": a.lcp_element,
+            })).collect::<Vec<_>>(),
         })
     }
 }

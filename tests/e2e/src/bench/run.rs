@@ -145,6 +145,12 @@ pub fn measure(
         metrics.insert("hover_to_paint_max_ms", summary.max);
     }
 
+    let clicks = measure_clicks(&browser, &countries, &mut notes)?;
+    if let Some(summary) = crate::stats::summarise(&clicks) {
+        metrics.insert("click_to_paint_median_ms", summary.median);
+        metrics.insert("click_to_paint_max_ms", summary.max);
+    }
+
     let play = measure_playback(&browser)?;
     let deltas = &play.deltas;
     if let Some(summary) = crate::stats::summarise(deltas) {
@@ -245,6 +251,47 @@ fn measure_hovers(
         }
     }
     Ok(hovers)
+}
+
+/// The click probe's record.
+#[derive(Deserialize)]
+struct ClickRecord {
+    start: Option<f64>,
+    painted: Option<f64>,
+}
+
+/// Clicks each country in turn with a real mouse press and release, and measures from the press
+/// to the painted frame whose details panel shows the new selection.
+fn measure_clicks(
+    browser: &Browser,
+    countries: &[String],
+    notes: &mut Vec<String>,
+) -> Result<Vec<f64>> {
+    browser.run::<bool>(probes::CLICK_SETUP, Vec::new())?;
+    let mut times = Vec::new();
+    for country in countries {
+        let point = match browser.aim(country, false)? {
+            Ok(point) => point,
+            Err(e) => {
+                notes.push(format!("click skipped: {e}"));
+                continue;
+            }
+        };
+        browser.run::<bool>(probes::CLICK_ARM, Vec::new())?;
+        browser.mouse_click(point)?;
+        let shown = browser.wait_until(probes::CLICK_DONE, STEP_TIMEOUT);
+        let record: ClickRecord = browser.run(probes::CLICK_RESULT, Vec::new())?;
+        match (shown, record.start, record.painted) {
+            (Ok(()), Some(start), Some(painted)) => times.push(painted - start),
+            (result, ..) => notes.push(format!(
+                "click {country}: the details did not change ({})",
+                result.err().unwrap_or_else(|| "incomplete record".into())
+            )),
+        }
+    }
+    // Back to no selection, as the rest of the run expects.
+    browser.run::<Value>("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); return null;", Vec::new())?;
+    Ok(times)
 }
 
 /// Clicks play and records the frames until the playback stops at the last year.
