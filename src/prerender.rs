@@ -13,7 +13,8 @@
 //! app switches to the browser's language when it starts), and `<code>/index.html` for every other
 //! language, in that language at its first paint and without JavaScript, with its title,
 //! description and `<noscript>` text, `<html lang>`, its own words inside (so the app needs no
-//! second request) and `<link rel="alternate" hreflang>` to every other.
+//! second request) and, when the build knows the app's public address (`IMPALA_SITE_URL`),
+//! `<link rel="alternate" hreflang>` to every other.
 
 use crate::components::AppProps;
 use crate::format::escape_markup;
@@ -71,8 +72,8 @@ pub fn language_path(lang: Lang) -> String {
 /// `template` (the built `index.html`, its mount point empty) as `lang`'s page, its first view
 /// included. A page other than English's lives one folder down: a `<base href="../">` keeps every
 /// address the build wrote (scripts, styles, the wasm, language files) pointing at the app's
-/// folder.
-pub fn language_page(template: &str, lang: Lang) -> Result<String, String> {
+/// folder. `site` is the app's public address, for the pages' `hreflang` links.
+pub fn language_page(template: &str, lang: Lang, site: Option<&str>) -> Result<String, String> {
     let t = lang.strings();
     let root = lang == Lang::EN;
     let mut page = replace_once(
@@ -104,17 +105,32 @@ pub fn language_page(template: &str, lang: Lang) -> Result<String, String> {
         "</noscript>",
         &escape_markup(t.noscript),
     )?;
-    // Every language's page, this one's included, and the plain address as the default.
-    let mut alternates = String::new();
-    for other in Lang::all() {
+    // Every language's page, this one's included, and the plain address as the default, at
+    // their full addresses: search engines take no relative `hreflang` link, and only the host
+    // knows where the app lives (`site`, from IMPALA_SITE_URL at build time). Without it the
+    // pages name no alternates, rather than ones a crawler would reject.
+    if let Some(site) = site {
+        let site = if site.ends_with('/') {
+            site.to_string()
+        } else {
+            format!("{site}/")
+        };
+        let mut alternates = String::new();
+        for other in Lang::all() {
+            let path = language_path(other);
+            alternates.push_str(&format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}{}\">\n  ",
+                other.code(),
+                escape_markup(&site),
+                path.trim_start_matches("./")
+            ));
+        }
         alternates.push_str(&format!(
-            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n  ",
-            other.code(),
-            language_path(other)
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n",
+            escape_markup(&site)
         ));
+        page = replace_once(&page, "</head>", &format!("  {alternates}</head>"))?;
     }
-    alternates.push_str("<link rel=\"alternate\" hreflang=\"x-default\" href=\"./\">\n");
-    page = replace_once(&page, "</head>", &format!("  {alternates}</head>"))?;
     page = into_page(&page, &first_view_in((!root).then_some(lang))?)?;
     if !root {
         let json = crate::i18n::FILES
@@ -300,7 +316,15 @@ mod tests {
     #[test]
     fn every_language_has_a_page_in_that_language_that_links_to_every_other() {
         for lang in Lang::all() {
-            let page = language_page(&template(), lang).unwrap_or_else(|e| panic!("{e}"));
+            let site = "https://maps.example.org/impala";
+            let page =
+                language_page(&template(), lang, Some(site)).unwrap_or_else(|e| panic!("{e}"));
+            let bare = language_page(&template(), lang, None).unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                !bare.contains("hreflang"),
+                "{}: relative alternates",
+                lang.code()
+            );
             let t = lang.strings();
             let code = lang.code();
             assert!(
@@ -329,9 +353,9 @@ mod tests {
             for other in Lang::all() {
                 assert!(
                     page.contains(&format!(
-                        "hreflang=\"{}\" href=\"{}\"",
+                        "hreflang=\"{}\" href=\"{site}/{}\"",
                         other.code(),
-                        language_path(other)
+                        language_path(other).trim_start_matches("./")
                     )),
                     "{code}: no alternate for {}",
                     other.code()

@@ -46,8 +46,21 @@ fn write_pages(index: &std::path::Path) -> Result<(), String> {
         std::fs::write(&path, text)
             .map_err(|error| format!("cannot write {}: {error}", path.display()))
     };
+    // The app's public address, when the host gives it: the pages then name each other for
+    // search engines (`hreflang`, which takes full addresses only).
+    let site = std::env::var("IMPALA_SITE_URL")
+        .ok()
+        .filter(|url| !url.is_empty());
+    if let Some(url) = &site {
+        if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains('"') {
+            return Err(format!(
+                "IMPALA_SITE_URL is {url:?}: give the app's full public address, such as \
+                 https://maps.example.org/impala/, or leave it unset"
+            ));
+        }
+    }
     for lang in Lang::all() {
-        let page = language_page(&template, lang)?;
+        let page = language_page(&template, lang, site.as_deref())?;
         write(dir.join(language_path(lang)).join("index.html"), &page)?;
     }
     for (file, json) in FILES {

@@ -36,6 +36,17 @@ pub const INIT: &str = r#"(() => {
     if (b.longObserver) for (const e of b.longObserver.takeRecords()) b.longTasks.push([e.startTime, e.duration]);
     return b.longTasks;
   };
+  // The largest contentful paint: every candidate the browser reports, the last one counts
+  // (with what it was, to say why it came late).
+  b.lcp = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const el = e.element;
+        b.lcp.push([e.startTime, el ? el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined ? '.' + el.className : '') : '?']);
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch (e) { b.lcpError = String(e); }
   try {
     b.longObserver = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
@@ -60,6 +71,8 @@ const nav = performance.getEntriesByType('navigation')[0];
 const untilReady = b.takeLongTasks().filter(([start]) => start <= b.ready);
 return {
   firstPaint: at('first-paint'), fcp: at('first-contentful-paint'),
+  lcp: b.lcp.length ? b.lcp[b.lcp.length - 1][0] : null,
+  lcpElement: b.lcp.length ? b.lcp.map(([t, what]) => `${what} at ${Math.round(t)} ms`).join(', ') : null,
   mapInDom: b.mapInDom, mapPainted: b.mapPainted, ready: b.ready,
   domContentLoaded: nav ? nav.domContentLoadedEventEnd : null, load: nav ? nav.loadEventEnd : null,
   longTasks: untilReady.length, longTaskMax: Math.max(0, ...untilReady.map(([, d]) => d)),

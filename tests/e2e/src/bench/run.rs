@@ -61,6 +61,8 @@ pub struct Hover {
 struct Load {
     first_paint: Option<f64>,
     fcp: Option<f64>,
+    lcp: Option<f64>,
+    lcp_element: Option<String>,
     map_in_dom: f64,
     map_painted: f64,
     ready: f64,
@@ -109,12 +111,16 @@ pub fn measure(
         notes.push("the browser reported no first contentful paint".to_owned());
     }
     let load: Load = browser.run(probes::LOAD_RESULT, Vec::new())?;
+    if let Some(candidates) = &load.lcp_element {
+        notes.push(format!("largest contentful paint candidates: {candidates}"));
+    }
     if let Some(error) = &load.long_task_error {
         notes.push(format!("long tasks cannot be observed: {error}"));
     }
     for (key, value) in [
         ("first_paint_ms", load.first_paint),
         ("fcp_ms", load.fcp),
+        ("lcp_ms", load.lcp),
         ("map_in_dom_ms", Some(load.map_in_dom)),
         ("map_painted_ms", Some(load.map_painted)),
         ("interactive_ms", Some(load.ready)),

@@ -29,6 +29,7 @@ const fn metric(key: &'static str, label: &'static str, unit: Unit) -> Metric {
 pub const METRICS: &[Metric] = &[
     metric("first_paint_ms", "first paint", Unit::Ms),
     metric("fcp_ms", "first contentful paint (FCP)", Unit::Ms),
+    metric("lcp_ms", "largest contentful paint (LCP)", Unit::Ms),
     metric(
         "map_in_dom_ms",
         "map in the DOM (first path.country)",
@@ -65,6 +66,16 @@ pub const METRICS: &[Metric] = &[
     metric(
         "hover_to_paint_max_ms",
         "hover to paint, max of 10",
+        Unit::Ms,
+    ),
+    metric(
+        "click_to_paint_median_ms",
+        "click to details painted, median of 10",
+        Unit::Ms,
+    ),
+    metric(
+        "click_to_paint_max_ms",
+        "click to details painted, max of 10",
         Unit::Ms,
     ),
     metric("play_duration_ms", "timeline playback, duration", Unit::Ms),
@@ -267,6 +278,16 @@ pub fn targets(bytes: &Bytes, speeds: &[Speed]) -> Vec<Target> {
             .into_iter()
             .filter(|(speed, ..)| speed == "CPU 1x")
             .collect(),
+        },
+        Target {
+            name: "LCP <= 1.1 x FCP",
+            results: each(&|s| {
+                let (lcp, fcp) = (median(s, "lcp_ms")?, median(s, "fcp_ms")?);
+                Some((
+                    format!("LCP {lcp:.0} ms, FCP {fcp:.0} ms"),
+                    lcp <= 1.1 * fcp,
+                ))
+            }),
         },
         Target {
             name: "map at first contentful paint",
