@@ -2,8 +2,10 @@
 //! `src/bin/prerender.rs`, which writes it into `index.html`'s `<div id="app">`. The page then
 //! shows the map, the headline figures and the list of associations at its first paint, before
 //! the wasm arrives, and also where it never runs (JavaScript off, no WebAssembly, crawlers and
-//! link previews). When the app starts it mounts on the same element: Yew empties it and renders
-//! the same markup in the same task, so nothing flashes or moves.
+//! link previews). It is rendered with Yew's hydration marks, and its shape is written beside it
+//! (`crate::first_view`): when the app starts it adopts these very nodes (`Renderer::hydrate`,
+//! `src/main.rs`), so nothing is rendered twice and nothing flashes or moves. The map's paths
+//! are only here: the wasm takes them from the page (`crate::geo::europe`).
 //!
 //! The render has no window (`crate::hooks::window` is `None`), so it shows the default view, as
 //! an address without a query would. The copy never says `data-app-ready` (tests and hosts wait
