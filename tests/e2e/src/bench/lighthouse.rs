@@ -88,9 +88,11 @@ pub fn read(json: &Value, host: &'static str) -> Result<Audit, String> {
             .as_f64()
             .ok_or_else(|| format!("the report has no {audit}"))
     };
-    let lcp_element = json["audits"]["largest-contentful-paint-element"]["details"]["items"][0]
-        ["items"][0]["node"]["snippet"]
-        .as_str()
+    // Lighthouse 13 names the element in its LCP breakdown, as one of the items of type "node".
+    let lcp_element = json["audits"]["lcp-breakdown-insight"]["details"]["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|item| item["type"] == "node"))
+        .and_then(|node| node["selector"].as_str())
         .unwrap_or("?")
         .chars()
         .take(80)
@@ -123,8 +125,9 @@ mod tests {
                 "first-contentful-paint": { "numericValue": 1200.5 },
                 "largest-contentful-paint": { "numericValue": 1300.0 },
                 "total-blocking-time": { "numericValue": 10.0 },
-                "largest-contentful-paint-element": { "details": { "items": [
-                    { "items": [ { "node": { "snippet": "<p class=\"lede\">" } } ] } ] } }
+                "lcp-breakdown-insight": { "details": { "items": [
+                    { "type": "table", "items": [] },
+                    { "type": "node", "selector": "div.title > p.lede" } ] } }
             }
         });
         let audit = read(&json, "gzip").unwrap();
@@ -133,7 +136,7 @@ mod tests {
             (audit.fcp_ms, audit.lcp_ms, audit.tbt_ms),
             (1200.5, 1300.0, 10.0)
         );
-        assert_eq!(audit.lcp_element, "<p class=\"lede\">");
+        assert_eq!(audit.lcp_element, "div.title > p.lede");
         assert!(read(&serde_json::json!({}), "gzip").is_err());
     }
 }
