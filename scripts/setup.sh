@@ -95,34 +95,31 @@ setup_browsers() {
   fi
 }
 
-# axe-core, the accessibility checker the end-to-end tests inject into the page
-# (tests/e2e/node_modules/axe-core/axe.min.js), at the version in tests/e2e/package-lock.json.
-setup_e2e() {
+# An npm package at the version its folder's package-lock.json pins, installed with `npm ci`
+# there when missing or another version: npm_pinned FOLDER PACKAGE FILE-IT-MUST-HAVE [npm args].
+npm_pinned() {
   need npm "Install Node.js and npm (Debian: apt-get install nodejs npm)."
   need node "Install Node.js and npm (Debian: apt-get install nodejs npm)."
-  local dir="$ROOT/tests/e2e" wanted installed=""
-  wanted="$(cd "$dir" && node -p "require('./package-lock.json').packages['node_modules/axe-core'].version")"
-  if [[ -f "$dir/node_modules/axe-core/axe.min.js" ]]; then
-    installed="$(cd "$dir" && node -p "require('./node_modules/axe-core/package.json').version" 2>/dev/null || true)"
+  local dir="$1" package="$2" file="$3" wanted installed=""
+  shift 3
+  wanted="$(cd "$dir" && node -p "require('./package-lock.json').packages['node_modules/$package'].version")"
+  if [[ -f "$dir/node_modules/$package/$file" ]]; then
+    installed="$(cd "$dir" && node -p "require('./node_modules/$package/package.json').version" 2>/dev/null || true)"
   fi
   if [[ "$installed" != "$wanted" ]]; then
-    say "installing axe-core $wanted (npm, pinned in tests/e2e/package-lock.json)"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    say "installing $package $wanted (npm, pinned in ${dir#"$ROOT"/}/package-lock.json)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error "$@")
   fi
 }
 
-# Lighthouse, which scripts/bench runs on the mobile preset, at the version in
-# tools/lighthouse/package-lock.json. Only the benchmark needs it (176 MB of node_modules).
+# axe-core, the accessibility checker the end-to-end tests inject into the page
+# (tests/e2e/node_modules/axe-core/axe.min.js).
+setup_e2e() {
+  npm_pinned "$ROOT/tests/e2e" axe-core axe.min.js
+}
+
+# Lighthouse, which scripts/bench runs on the mobile preset. Only the benchmark needs it (176 MB
+# of node_modules); it downloads no browser.
 setup_lighthouse() {
-  need npm "Install Node.js and npm (Debian: apt-get install nodejs npm)."
-  need node "Install Node.js and npm (Debian: apt-get install nodejs npm)."
-  local dir="$ROOT/tools/lighthouse" wanted installed=""
-  wanted="$(cd "$dir" && node -p "require('./package-lock.json').packages['node_modules/lighthouse'].version")"
-  if [[ -f "$dir/node_modules/lighthouse/package.json" ]]; then
-    installed="$(cd "$dir" && node -p "require('./node_modules/lighthouse/package.json').version" 2>/dev/null || true)"
-  fi
-  if [[ "$installed" != "$wanted" ]]; then
-    say "installing Lighthouse $wanted (npm, pinned in tools/lighthouse/package-lock.json)"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts)
-  fi
+  npm_pinned "$ROOT/tools/lighthouse" lighthouse package.json --ignore-scripts
 }

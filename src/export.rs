@@ -6,7 +6,7 @@
 use crate::data::{Association, Dataset, Founding};
 use crate::format::{self, escape_markup as xml};
 use crate::i18n::Lang;
-use crate::state::View;
+use crate::vocab::View;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 

@@ -210,9 +210,9 @@ pub fn country_summary(t: &Strings, data: &Dataset, code: &str) -> String {
 pub fn selection_announcement(
     t: &Strings,
     data: &Dataset,
-    selection: Option<crate::state::Selection>,
+    selection: Option<crate::vocab::Selection>,
 ) -> String {
-    use crate::state::Selection;
+    use crate::vocab::Selection;
     match selection {
         None => String::new(),
         Some(Selection::Association(acronym)) => match data.association(acronym) {
@@ -356,7 +356,7 @@ mod tests {
 
     #[test]
     fn selecting_announces_the_association_or_the_choice() {
-        use crate::state::Selection;
+        use crate::vocab::Selection;
         let data = dataset();
         assert_eq!(
             selection_announcement(en(), data, Some(Selection::Association("VUT"))),

@@ -7,7 +7,7 @@
 //! once. The clock can run faster than real time ([`clock_speed`]) for tests of long runs. No `yew`, no `web_sys`: the hook that
 //! feeds it the time and carries out its effects lives in `crate::hooks`.
 
-use crate::state::Selection;
+use crate::vocab::Selection;
 
 /// The idle times, in milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq)]

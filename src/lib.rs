@@ -2,17 +2,26 @@
 //! record labels, written with Yew and compiled to WebAssembly.
 //!
 //! Crate map:
-//! - `data`: the embedded data set (checked at build time), its model and queries. Pure.
-//! - `geo`: projection, SVG path strings and the prepared map of Europe. Pure.
-//! - `i18n`: the interface's words in English, French and German. Pure.
+//! - `vocab`: the app's vocabulary (selection, view, colouring, sort, theme) and its words. Pure;
+//!   it names no other module.
+//! - `data`: the embedded data set (checked at build time), its model and queries (`fold`). Pure.
+//! - `geo`: projection, SVG path strings and the prepared map of Europe (its paths taken from the
+//!   first view in the browser). Pure.
+//! - `i18n`: the interface's words in nine languages, and the checks of their files. Pure.
 //! - `format`: how numbers, years and lists are written, in each language. Pure.
 //! - `state`: the app's state and its one reducer. Pure.
+//! - `url`: the query string, read (two stages: parse, then validate with warnings) and written.
+//!   Pure.
+//! - `embed`: the host page's messages (`protocol`), the bridge that carries them (`bridge`, a
+//!   hook) and the embed snippet. Pure but for the bridge.
+//! - `kiosk`: kiosk mode's idle clock and attract loop, as a state machine. Pure.
 //! - `search`, `palette`: finding things by name; which colour each country gets. Pure.
 //! - `growth`, `timeline`, `chart`: the network year by year, the timeline's layout, the growth
 //!   chart as SVG (plotters). Pure.
 //! - `export`: the data as CSV and JSON files with their sources, and the files' names. Pure.
 //! - `qr`: QR codes for the websites shown in kiosk mode. Pure.
-//! - `hooks`: the side effects (element size, wheel, keys, timers, media queries).
+//! - `hooks`: the side effects (adopting the first view, the address, element size, wheel, keys,
+//!   timers, media queries, language files, downloads, kiosk mode's clock).
 //! - `components`: the Yew user interface, thin: it renders state and data.
 //! - `first_view`: the shape of the first view the build wrote, checked before the app adopts
 //!   it. Pure.
@@ -38,5 +47,6 @@ pub mod search;
 pub mod state;
 pub mod timeline;
 pub mod url;
+pub mod vocab;
 
 pub use components::{App, AppProps};

@@ -20,7 +20,7 @@
 
 use crate::data::{Dataset, Founding};
 use crate::geo::europe::EuropeMap;
-use crate::state::Colouring;
+use crate::vocab::Colouring;
 use std::collections::BTreeSet;
 
 /// How many association colour slots `styles/palette.css` defines (`--slot-0` to `--slot-5`).
@@ -212,20 +212,23 @@ impl Fill {
         }
     }
 
-    /// The class of the country's shape: `fill-a{slot}` (the first slot, also when the shape is
-    /// striped: the colour to show if the pattern is missing), `fill-p{period}`, or nothing for
-    /// a country without association.
+    /// The class of the country's shape: `fill-a{slot}`, `fill-p{period}`, `striped` for a
+    /// country with several slots (its fill comes from [`Self::pattern`]), or nothing for a
+    /// country without association.
     pub fn class(&self, _code: &str) -> String {
         match self {
+            Fill::Associations(slots) if slots.len() > 1 => "striped".to_owned(),
             Fill::Associations(slots) => slots.first().map(|&s| slot_class(s)).unwrap_or_default(),
             Fill::Period(period) => period.class(),
         }
     }
 
-    /// The inline style of the country's shape: `fill: url(#stripes-FR)` for a country with
-    /// several slots (the pattern of [`stripes_id`]), otherwise none.
-    pub fn style(&self, code: &str) -> Option<String> {
-        (self.slots().len() > 1).then(|| format!("fill: url(#{})", stripes_id(code)))
+    /// The paint of a striped country: `url(#stripes-FR)` (the pattern of [`stripes_id`]) for a
+    /// country with several slots, otherwise none. The map gives it to the shape's group as its
+    /// `fill` attribute, which the shape inherits (`styles/palette.css`): no inline style, so a
+    /// page under `style-src 'self'` shows the stripes.
+    pub fn pattern(&self, code: &str) -> Option<String> {
+        (self.slots().len() > 1).then(|| format!("url(#{})", stripes_id(code)))
     }
 }
 
@@ -238,10 +241,18 @@ pub fn stripes_id(code: &str) -> String {
 /// small (one pass over the associations), but a caller colouring every country may build one
 /// [`AssociationSlots`] and use [`AssociationSlots::country_slots`].
 pub fn fill(data: &Dataset, map: &EuropeMap, colouring: Colouring, code: &str) -> Fill {
+    fill_with(&AssociationSlots::new(data, map), data, colouring, code)
+}
+
+/// [`fill`] with the slots worked out once (the map colours every member with the same slots).
+pub fn fill_with(
+    slots: &AssociationSlots<'_>,
+    data: &Dataset,
+    colouring: Colouring,
+    code: &str,
+) -> Fill {
     match colouring {
-        Colouring::Association => {
-            Fill::Associations(AssociationSlots::new(data, map).country_slots(code))
-        }
+        Colouring::Association => Fill::Associations(slots.country_slots(code)),
         Colouring::Period => Fill::Period(country_period(data, code).unwrap_or(Period::Unknown)),
     }
 }
@@ -476,12 +487,12 @@ mod tests {
     fn fills_give_a_class_and_stripes_only_for_several_slots() {
         let one = Fill::Associations(vec![2]);
         assert_eq!(
-            (one.class("DE"), one.style("DE")),
+            (one.class("DE"), one.pattern("DE")),
             ("fill-a2".to_owned(), None)
         );
         let two = Fill::Associations(vec![3, 1]);
-        assert_eq!(two.class("FR"), "fill-a3");
-        assert_eq!(two.style("FR").as_deref(), Some("fill: url(#stripes-FR)"));
+        assert_eq!(two.class("FR"), "striped");
+        assert_eq!(two.pattern("FR").as_deref(), Some("url(#stripes-FR)"));
         assert_eq!(Fill::Associations(vec![]).class("IE"), "");
         let period = Fill::Period(Period::Decade(1990));
         assert_eq!(

@@ -307,6 +307,17 @@ mod tests {
             "{labels} labels on the map"
         );
         assert!(html.contains("class=\"headline"), "no headline figures");
+        // No inline style: a page under `style-src 'self'` shows it whole (France's and Italy's
+        // stripes are their groups' `fill`).
+        assert!(
+            !html.contains(" style="),
+            "an inline style in the first view"
+        );
+        assert_eq!(
+            html.matches("fill=\"url(#stripes-").count(),
+            2,
+            "France's and Italy's stripes"
+        );
         assert!(html.contains("<h1>"), "no heading");
     }
 

@@ -4,71 +4,11 @@
 //! action naming something the data does not have leaves the state as it was.
 
 use crate::data::{dataset, Association, Dataset};
-use crate::embed::protocol::Theme;
 use crate::geo::europe::{EuropeMap, EUROPE};
 use crate::geo::viewport::Viewport;
 use crate::growth::{status, Status};
 use crate::i18n::Lang;
-
-/// What the user has picked: one association, or one country (when a country has several
-/// associations, like France and Italy, the country is selected and the details offer each).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Selection {
-    /// An association, by acronym (as in the data, e.g. `"VTMÖ"`).
-    Association(&'static str),
-    /// A country, by ISO 3166-1 alpha-2 code (Kosovo: `"XK"`).
-    Country(&'static str),
-}
-
-/// Which view of the associations the main area shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum View {
-    /// The map of Europe.
-    #[default]
-    Map,
-    /// The founding-year timeline and the growth chart, with a smaller map beside them.
-    Timeline,
-    /// A sortable table.
-    Table,
-}
-
-/// How member countries are coloured.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Colouring {
-    /// A colour per association; neighbours never share one.
-    #[default]
-    Association,
-    /// A colour per decade of founding.
-    Period,
-}
-
-/// A column the table can be sorted by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum SortKey {
-    /// The acronym.
-    Name,
-    /// The (first) country's English name.
-    Country,
-    /// The founding year (unknown years at the start of their range).
-    #[default]
-    Year,
-}
-
-/// The table's order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Sort {
-    pub key: SortKey,
-    pub ascending: bool,
-}
-
-impl Default for Sort {
-    fn default() -> Self {
-        Self {
-            key: SortKey::Year,
-            ascending: true,
-        }
-    }
-}
+use crate::vocab::{Colouring, Selection, Sort, SortKey, Theme, View};
 
 /// A zoom or pan request. Points and distances are map units.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -419,16 +359,18 @@ pub fn sorted_associations(
             .first()
             .and_then(|code| data.country(code))
             .map_or_else(String::new, |c| {
-                crate::search::fold(t.country_name(&c.code, &c.code))
+                crate::data::query::fold(t.country_name(&c.code, &c.code))
             })
     };
     match sort.key {
-        SortKey::Name => list.sort_by_cached_key(|a| crate::search::fold(&a.acronym)),
+        SortKey::Name => list.sort_by_cached_key(|a| crate::data::query::fold(&a.acronym)),
         SortKey::Country => {
             list.sort_by_cached_key(|a| (country_name(a), a.founded.sort_year()));
         }
         SortKey::Year => {
-            list.sort_by_cached_key(|a| (a.founded.sort_year(), crate::search::fold(&a.acronym)));
+            list.sort_by_cached_key(|a| {
+                (a.founded.sort_year(), crate::data::query::fold(&a.acronym))
+            });
         }
     }
     if !sort.ascending {

@@ -133,6 +133,9 @@ pub struct TimelineLayout {
     pub scale: YearScale,
     pub associations: Vec<AssociationMark>,
     pub milestones: Vec<MilestoneMark>,
+    /// The radius of every dot (IMPALA's founding, a milestone's year): half the
+    /// `milestone_width` the lanes are packed for, so the dots drawn never overlap.
+    pub dot_radius: f64,
     /// x and y of IMPALA's founding dot.
     pub impala: f64,
     pub impala_y: f64,
@@ -176,7 +179,7 @@ impl Default for LayoutOptions {
             mark_width_per_char: 7.5,
             mark_padding: 8.0,
             mark_height: 18.0,
-            milestone_width: 8.0,
+            milestone_width: 10.0,
             lane_gap: 4.0,
             mark_gap: 4.0,
             axis_height: 24.0,
@@ -282,6 +285,7 @@ pub fn layout(data: &'static Dataset, options: &LayoutOptions) -> TimelineLayout
         scale,
         associations: marks,
         milestones,
+        dot_radius: dot,
         impala,
         impala_y,
         axis_y,
@@ -361,10 +365,12 @@ mod tests {
 
     const EPS: f64 = 1e-9;
 
-    fn widths() -> [LayoutOptions; 3] {
+    /// A phone (the minimum width), 720 px, the default 1000 and a 4K screen's 2000.
+    fn widths() -> [LayoutOptions; 4] {
         [
-            LayoutOptions::default(),
             LayoutOptions::for_width(360.0),
+            LayoutOptions::for_width(720.0),
+            LayoutOptions::default(),
             LayoutOptions::for_width(2000.0),
         ]
     }
@@ -401,7 +407,9 @@ mod tests {
     fn marks_never_overlap_keep_to_their_track_and_lie_on_the_axis() {
         for o in widths() {
             let layout = layout(dataset(), &o);
-            let dot = o.milestone_width / 2.0;
+            // The radius the timeline draws its dots with (components/timeline.rs).
+            let dot = layout.dot_radius;
+            assert_eq!(dot * 2.0, o.milestone_width);
             let mut associations = vec![];
             for m in &layout.associations {
                 let (left, right) = m.extent(o.milestone_width);

@@ -31,10 +31,11 @@
 use std::fmt;
 
 use crate::data::dataset;
+use crate::data::query::fold;
 use crate::geo::europe::EUROPE;
 use crate::geo::viewport::{Viewport, MAX_ZOOM, MIN_ZOOM};
-use crate::search::fold;
-use crate::state::{self, Action, AppState, Colouring, Selection, View};
+use crate::state::{self, Action, AppState};
+use crate::vocab::{Colouring, Selection, Theme, View, Words};
 
 /// The longest query read, in bytes; the parameter that crosses it and all after it are dropped.
 pub const MAX_QUERY_BYTES: usize = 4096;
@@ -44,9 +45,6 @@ pub const MAX_PAIRS: usize = 32;
 pub const MAX_VALUE_CHARS: usize = 200;
 /// How many characters of a key or value a [`Warning`] shows.
 const SHOWN_CHARS: usize = 40;
-
-/// The colour theme: the same type as the host messages' `set-theme` command.
-pub use crate::embed::protocol::Theme;
 
 /// The interface's language (`crate::i18n`'s).
 pub use crate::i18n::Lang;
@@ -143,10 +141,43 @@ impl UrlState {
     }
 }
 
-/// Keys that other parts of the app read for themselves (the embed bridge: `embed-id`,
-/// `origins`; kiosk mode: `idle`, `reset`, in seconds, and `clock`, a speed for tests). They are
-/// not part of the view, so they are neither state here nor warned about.
-pub const OTHER_KEYS: &[&str] = &["embed-id", "origins", "idle", "reset", "clock"];
+/// The page's settings that are not part of the view, read by the embed bridge and kiosk mode
+/// ([`settings_from_query`]), in the same two stages as the view and warned about in the same way.
+/// The app keeps them in the address as they were.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    /// `embed-id`: the id the content height goes out under in Datawrapper's format (1 to 64
+    /// letters, digits, `-`, `_`, `.` or `:`).
+    pub embed_id: Option<String>,
+    /// `origins`: the host origins the embed bridge obeys, as written (the bridge narrows its
+    /// allowlist with them, and says which it cannot take).
+    pub origins: Option<String>,
+    /// `idle`: seconds without a touch before kiosk mode's attract loop (above 0).
+    pub idle: Option<f64>,
+    /// `reset`: seconds without a touch before kiosk mode resets (above 0).
+    pub reset: Option<f64>,
+    /// `clock`: the kiosk clock's speed, for tests of long runs (1 to
+    /// [`crate::kiosk::MAX_CLOCK_SPEED`]).
+    pub clock: Option<f64>,
+}
+
+impl Settings {
+    /// The settings as query parameters (`embed-id=x&idle=30`), in [`Key`] order; "" for none.
+    pub fn to_query(&self) -> String {
+        let values = [
+            (Key::EmbedId, self.embed_id.clone()),
+            (Key::Origins, self.origins.clone()),
+            (Key::Idle, self.idle.map(number)),
+            (Key::Reset, self.reset.map(number)),
+            (Key::Clock, self.clock.map(number)),
+        ];
+        values
+            .into_iter()
+            .filter_map(|(key, value)| Some(format!("{}={}", key.name(), encode(&value?))))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
 
 /// The keys, in the order [`to_query`] writes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,10 +192,16 @@ enum Key {
     Lang,
     Kiosk,
     Controls,
+    EmbedId,
+    Origins,
+    Idle,
+    Reset,
+    Clock,
 }
 
 impl Key {
-    const ALL: [Key; 10] = [
+    /// The view's keys first ([`to_query`] writes them in this order), then the settings'.
+    const ALL: [Key; 15] = [
         Key::View,
         Key::Year,
         Key::Select,
@@ -175,6 +212,11 @@ impl Key {
         Key::Lang,
         Key::Kiosk,
         Key::Controls,
+        Key::EmbedId,
+        Key::Origins,
+        Key::Idle,
+        Key::Reset,
+        Key::Clock,
     ];
 
     fn name(self) -> &'static str {
@@ -189,6 +231,11 @@ impl Key {
             Key::Lang => "lang",
             Key::Kiosk => "kiosk",
             Key::Controls => "controls",
+            Key::EmbedId => "embed-id",
+            Key::Origins => "origins",
+            Key::Idle => "idle",
+            Key::Reset => "reset",
+            Key::Clock => "clock",
         }
     }
 }
@@ -207,6 +254,11 @@ pub struct RawQuery {
     pub lang: Option<String>,
     pub kiosk: Option<String>,
     pub controls: Option<String>,
+    pub embed_id: Option<String>,
+    pub origins: Option<String>,
+    pub idle: Option<String>,
+    pub reset: Option<String>,
+    pub clock: Option<String>,
     /// Unknown keys, repeated keys, overlong or undecodable values, the part past the limits.
     pub warnings: Vec<Warning>,
 }
@@ -224,6 +276,11 @@ impl RawQuery {
             Key::Lang => &mut self.lang,
             Key::Kiosk => &mut self.kiosk,
             Key::Controls => &mut self.controls,
+            Key::EmbedId => &mut self.embed_id,
+            Key::Origins => &mut self.origins,
+            Key::Idle => &mut self.idle,
+            Key::Reset => &mut self.reset,
+            Key::Clock => &mut self.clock,
         }
     }
 }
@@ -330,9 +387,6 @@ pub fn parse_query(query: &str) -> RawQuery {
         }
         pairs += 1;
         let key_text = decode_lossy(key);
-        if OTHER_KEYS.contains(&key_text.as_str()) {
-            continue;
-        }
         let Some(known) = Key::ALL.into_iter().find(|k| k.name() == key_text) else {
             raw.warnings.push(Warning::new(
                 &key_text,
@@ -381,18 +435,76 @@ pub fn validate(raw: &RawQuery) -> (UrlState, Vec<Warning>) {
     };
     let map_centre = [EUROPE.width / 2.0, EUROPE.height / 2.0];
     let state = UrlState {
-        view: checked(Key::View, &raw.view, |v| word(v, VIEWS), w).unwrap_or(default.view),
+        view: checked(Key::View, &raw.view, |v| word(v, View::WORDS), w).unwrap_or(default.view),
         year: checked(Key::Year, &raw.year, parse_year, w),
         selection: checked(Key::Select, &raw.select, parse_selection, w),
         zoom: zoom.map(|zoom| (zoom, centre.unwrap_or(map_centre))),
-        colouring: checked(Key::Colour, &raw.colour, |v| word(v, COLOURINGS), w)
+        colouring: checked(Key::Colour, &raw.colour, |v| word(v, Colouring::WORDS), w)
             .unwrap_or(default.colouring),
-        theme: checked(Key::Theme, &raw.theme, |v| word(v, THEMES), w).unwrap_or(default.theme),
+        theme: checked(Key::Theme, &raw.theme, |v| word(v, Theme::WORDS), w)
+            .unwrap_or(default.theme),
         lang: checked(Key::Lang, &raw.lang, language, w),
         kiosk: checked(Key::Kiosk, &raw.kiosk, flag, w).unwrap_or(default.kiosk),
         controls: checked(Key::Controls, &raw.controls, flag, w).unwrap_or(default.controls),
     };
     (state, warnings)
+}
+
+/// Stage 2 for the page's settings (the view's keys are [`validate`]'s): each value checked, with a
+/// warning for each it drops.
+pub fn validate_settings(raw: &RawQuery) -> (Settings, Vec<Warning>) {
+    let mut warnings = Vec::new();
+    let w = &mut warnings;
+    let seconds = |value: &str| {
+        decimal(value)
+            .filter(|s| s.is_finite() && *s > 0.0)
+            .ok_or_else(|| "a number of seconds above 0".to_string())
+    };
+    let settings = Settings {
+        embed_id: checked(Key::EmbedId, &raw.embed_id, embed_id, w),
+        origins: checked(
+            Key::Origins,
+            &raw.origins,
+            |value| {
+                (!value.trim().is_empty())
+                    .then(|| value.to_string())
+                    .ok_or_else(|| "origins such as https://example.org".to_string())
+            },
+            w,
+        ),
+        idle: checked(Key::Idle, &raw.idle, seconds, w),
+        reset: checked(Key::Reset, &raw.reset, seconds, w),
+        clock: checked(
+            Key::Clock,
+            &raw.clock,
+            |value| {
+                let most = crate::kiosk::MAX_CLOCK_SPEED;
+                decimal(value)
+                    .filter(|speed| (1.0..=most).contains(speed))
+                    .ok_or_else(|| format!("a speed from 1 to {}", number(most)))
+            },
+            w,
+        ),
+    };
+    (settings, warnings)
+}
+
+/// The page's settings from its query string: [`validate_settings`] of [`parse_query`]. The
+/// warnings are stage 2's only: [`from_query`] gives stage 1's.
+pub fn settings_from_query(query: &str) -> (Settings, Vec<Warning>) {
+    validate_settings(&parse_query(query))
+}
+
+fn embed_id(value: &str) -> Result<String, String> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-_.:".contains(c);
+    (!value.is_empty() && value.chars().count() <= 64 && value.chars().all(allowed))
+        .then(|| value.to_string())
+        .ok_or_else(|| "an id of 1 to 64 letters, digits, '-', '_', '.' or ':'".to_string())
+}
+
+/// A decimal number as the address writes one (`12`, `-0.5`, `1e3`).
+fn decimal(value: &str) -> Option<f64> {
+    value.parse::<f64>().ok()
 }
 
 /// Both stages at once: [`validate`] of [`parse_query`].
@@ -407,7 +519,7 @@ pub fn to_query(state: &UrlState) -> String {
     let default = UrlState::default();
     let unless_default = |differs: bool, code: &str| differs.then(|| code.to_owned());
     let values = [
-        unless_default(state.view != default.view, code(VIEWS, state.view)),
+        unless_default(state.view != default.view, state.view.name()),
         state.year.map(|year| year.to_string()),
         state.selection.map(|selection| match selection {
             Selection::Association(acronym) => acronym.to_owned(),
@@ -417,11 +529,8 @@ pub fn to_query(state: &UrlState) -> String {
         state
             .zoom
             .map(|(_, [x, y])| format!("{},{}", number(x), number(y))),
-        unless_default(
-            state.colouring != default.colouring,
-            code(COLOURINGS, state.colouring),
-        ),
-        unless_default(state.theme != default.theme, state.theme.as_str()),
+        unless_default(state.colouring != default.colouring, state.colouring.name()),
+        unless_default(state.theme != default.theme, state.theme.name()),
         state.lang.map(|lang| lang.code().to_owned()),
         unless_default(state.kiosk != default.kiosk, code(BOOLS, state.kiosk)),
         unless_default(
@@ -437,24 +546,8 @@ pub fn to_query(state: &UrlState) -> String {
         .join("&")
 }
 
-/// The words each word key takes, the one [`to_query`] writes first.
-const VIEWS: &[(&str, View)] = &[
-    ("map", View::Map),
-    ("timeline", View::Timeline),
-    ("table", View::Table),
-    ("list", View::Table),
-    ("both", View::Map),
-];
-const COLOURINGS: &[(&str, Colouring)] = &[
-    ("association", Colouring::Association),
-    ("period", Colouring::Period),
-];
-const THEMES: &[(&str, Theme)] = &[
-    ("auto", Theme::Auto),
-    ("light", Theme::Light),
-    ("dark", Theme::Dark),
-    ("contrast", Theme::Contrast),
-];
+/// The words a yes-or-no key takes, the one [`to_query`] writes first. The other keys' words
+/// are the vocabulary's (`crate::vocab`).
 const BOOLS: &[(&str, bool)] = &[("1", true), ("0", false), ("true", true), ("false", false)];
 /// The prefix of a country in `select`.
 const COUNTRY: &str = "country:";
@@ -744,12 +837,12 @@ mod tests {
 
     #[test]
     fn every_word_key_writes_its_first_word_and_reads_it_back() {
-        for (name, thing) in VIEWS {
-            assert_eq!(word(code(VIEWS, *thing), VIEWS), Ok(*thing), "{name}");
-            assert_eq!(word(name, VIEWS), Ok(*thing));
+        for (name, thing) in View::WORDS {
+            assert_eq!(word(thing.name(), View::WORDS), Ok(*thing), "{name}");
+            assert_eq!(word(name, View::WORDS), Ok(*thing));
         }
         for theme in Theme::ALL {
-            assert_eq!(word(theme.as_str(), THEMES), Ok(theme));
+            assert_eq!(word(theme.name(), Theme::WORDS), Ok(theme));
         }
         for lang in Lang::all() {
             assert_eq!(language(lang.code()), Ok(lang));
@@ -765,7 +858,7 @@ mod tests {
             keys,
             [
                 "view", "year", "select", "zoom", "at", "colour", "theme", "lang", "kiosk",
-                "controls"
+                "controls", "embed-id", "origins", "idle", "reset", "clock"
             ]
         );
     }

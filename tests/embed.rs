@@ -6,10 +6,11 @@
 
 use impala_map::embed::protocol::{
     datawrapper_height, normalise_origin, receive, validate, Allowlist, Command, Counters, Event,
-    Ignored, Loose, RawInbound, Rejection, Shape, Theme, COMMAND_TYPES, MAX_TEXT,
+    Ignored, Loose, RawInbound, Rejection, Shape, COMMAND_TYPES, MAX_TEXT,
 };
 use impala_map::i18n::Lang;
-use impala_map::state::{year_range, AppState, Selection};
+use impala_map::state::{year_range, AppState};
+use impala_map::vocab::{Selection, Theme};
 use serde_json::{json, Value};
 use std::cell::Cell;
 

@@ -11,7 +11,7 @@ use impala_map::palette::{
     contrast_ratio, country_period, delta_e76, fill, period_of, periods, relative_luminance,
     slot_class, AssociationSlots, Fill, Period, Vision, SLOT_COUNT,
 };
-use impala_map::state::Colouring;
+use impala_map::vocab::Colouring;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -315,10 +315,8 @@ fn france_and_italy_show_both_their_associations_in_two_slots() {
         assert_ne!(both[0], both[1], "{code}");
         let shown = fill(dataset(), &EUROPE, Colouring::Association, code);
         assert_eq!(shown, Fill::Associations(both.clone()));
-        assert_eq!(
-            shown.style(code),
-            Some(format!("fill: url(#stripes-{code})"))
-        );
+        assert_eq!(shown.pattern(code), Some(format!("url(#stripes-{code})")));
+        assert_eq!(shown.class(code), "striped");
     }
 }
 
@@ -337,7 +335,14 @@ fn runda_countries_share_one_slot_and_other_countries_have_one() {
         assert_eq!(slots.country_slots(code).len(), expected, "{code}");
         let shown = fill(data, &EUROPE, Colouring::Association, code);
         let first = slots.country_slots(code)[0];
-        assert_eq!(shown.class(code), slot_class(first));
+        if expected == 1 {
+            assert_eq!(shown.class(code), slot_class(first), "{code}");
+            assert_eq!(shown.pattern(code), None, "{code}");
+        } else {
+            // Striped: the shape's paint is its pattern of both slots.
+            assert_eq!(shown.class(code), "striped", "{code}");
+            assert_eq!(shown.slots(), slots.country_slots(code), "{code}");
+        }
     }
     assert!(slots.country_slots("IE").is_empty());
 }
@@ -427,7 +432,7 @@ fn a_country_with_two_associations_shows_the_earliest_known_founding() {
     assert_eq!(country_period(data, "IE"), None);
     let shown = fill(data, &EUROPE, Colouring::Period, "SE");
     assert_eq!(
-        (shown.class("SE"), shown.style("SE")),
+        (shown.class("SE"), shown.pattern("SE")),
         ("fill-p1970s".to_owned(), None)
     );
 }

@@ -6,11 +6,12 @@
 use impala_map::data::{covered_country_codes, dataset};
 use impala_map::geo::europe::EUROPE;
 use impala_map::geo::viewport::{Viewport, MAX_ZOOM, MIN_ZOOM};
-use impala_map::state::{year_range, Action, AppState, Colouring, Selection, View};
+use impala_map::state::{year_range, Action, AppState};
 use impala_map::url::{
-    from_query, parse_query, to_query, validate, Lang, Problem, Theme, UrlState, Warning,
-    MAX_PAIRS, MAX_QUERY_BYTES,
+    from_query, parse_query, to_query, validate, Lang, Problem, UrlState, Warning, MAX_PAIRS,
+    MAX_QUERY_BYTES,
 };
+use impala_map::vocab::{Colouring, Selection, Theme, View};
 use proptest::prelude::*;
 
 /// The state a query gives, failing on any warning.
@@ -319,7 +320,7 @@ fn a_url_restores_the_apps_view_and_the_app_gives_its_url() {
         ""
     );
     // What the URL does not hold stays.
-    let sorted = AppState::default().apply(Action::SortBy(impala_map::state::SortKey::Name));
+    let sorted = AppState::default().apply(Action::SortBy(impala_map::vocab::SortKey::Name));
     assert_eq!(UrlState::default().apply_to(&sorted).sort, sorted.sort);
 }
 
@@ -446,4 +447,58 @@ proptest! {
             prop_assert!((x - y).abs() <= tolerance, "{:?} != {:?} ({})", a, b, url);
         }
     }
+}
+
+#[test]
+fn the_pages_settings_go_through_the_same_two_stages_and_are_warned_about() {
+    use impala_map::url::{settings_from_query, Settings};
+    let query = "view=table&embed-id=chart-7&origins=https%3A%2F%2Fpartner.example&idle=30&reset=90.5&clock=100";
+    // The view's stage 2 neither takes nor warns about them; the settings' takes them.
+    let (state, warnings) = from_query(query);
+    assert_eq!(
+        (state.view, warnings.len()),
+        (View::Table, 0),
+        "{warnings:?}"
+    );
+    let (settings, warnings) = settings_from_query(query);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        settings,
+        Settings {
+            embed_id: Some("chart-7".into()),
+            origins: Some("https://partner.example".into()),
+            idle: Some(30.0),
+            reset: Some(90.5),
+            clock: Some(100.0),
+        }
+    );
+    // Written back as they were (the app keeps them in the address).
+    assert_eq!(
+        settings.to_query(),
+        "embed-id=chart-7&origins=https:%2F%2Fpartner.example&idle=30&reset=90.5&clock=100"
+    );
+    assert_eq!(settings_from_query(&settings.to_query()).0, settings);
+
+    // Bad values are dropped, each with a warning naming its key.
+    let (settings, warnings) =
+        settings_from_query("embed-id=%3Cscript%3E&origins=&idle=-5&reset=soon&clock=1e9");
+    assert_eq!(settings, Settings::default());
+    let keys: Vec<&str> = warnings.iter().map(|w| w.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["embed-id", "origins", "idle", "reset", "clock"],
+        "{warnings:?}"
+    );
+    let (_, warnings) = settings_from_query("embed-id=abc&embed-id=def");
+    assert!(
+        warnings.is_empty(),
+        "repeats are stage 1's, which from_query reports"
+    );
+    assert_eq!(
+        settings_from_query("embed-id=abc&embed-id=def")
+            .0
+            .embed_id
+            .as_deref(),
+        Some("def")
+    );
 }

@@ -14,8 +14,9 @@ use crate::hooks::{
     use_document_lang, use_kiosk_guards, use_kiosk_idle, use_shown_lang, use_url_sync,
 };
 use crate::i18n::{fill, Lang};
-use crate::state::{Action, AppState, View};
+use crate::state::{Action, AppState};
 use crate::url::{to_query, UrlState};
+use crate::vocab::{View, Words};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -123,20 +124,17 @@ pub fn app(props: &AppProps) -> Html {
             }
         }));
     }
-    let view_button = |view: View, key: &'static str, label: &'static str| {
+    let view_button = |view: View, label: &'static str| {
         let dispatch = dispatch.clone();
         let pressed = state.view == view;
         let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetView(view)));
         html! {
-            <button type="button" class="view-button" data-view={key}
+            <button type="button" class="view-button" data-view={view.name()}
                 aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
         }
     };
-    let view_class = match state.view {
-        View::Map => "view-map",
-        View::Timeline => "view-timeline",
-        View::Table => "view-table",
-    };
+    // `view-map`, `view-timeline`, `view-table`: the styles lay out each view by its name.
+    let view_class = format!("view-{}", state.view.name());
     // The map sits in the main column (map view) or beside the timeline (timeline view); the
     // keys make Yew build it afresh there rather than move it between parents.
     let map = |key: &'static str| {
@@ -154,7 +152,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Lang> context={lang}>
         <div class={classes!("app", (!url.controls).then_some("no-controls"), url.kiosk.then_some("kiosk"), kiosk_view.cursor_hidden.then_some("cursor-hidden"))}
-            data-app-ready={(cfg!(target_arch = "wasm32") && adopted).then_some("true")} data-theme={state.theme.as_str()} data-lang={lang.code()}
+            data-app-ready={(cfg!(target_arch = "wasm32") && adopted).then_some("true")} data-theme={state.theme.name()} data-lang={lang.code()}
             data-kiosk-phase={match (kiosk_view.attract, kiosk_view.countdown) {
                 (_, Some(_)) => "countdown",
                 (true, None) => "attract",
@@ -175,9 +173,9 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="toolbar">
                     <SearchBox dispatch={dispatch.clone()} />
                     <div class="view-switch" role="group" aria-label={t.show}>
-                        { view_button(View::Map, "map", t.view_map) }
-                        { view_button(View::Timeline, "timeline", t.view_timeline) }
-                        { view_button(View::Table, "table", t.view_table) }
+                        { view_button(View::Map, t.view_map) }
+                        { view_button(View::Timeline, t.view_timeline) }
+                        { view_button(View::Table, t.view_table) }
                     </div>
                     <EmbedDialog query={AttrValue::from(embed_query.clone())} />
                     // Kiosk visitors choose their language here, beside the search, where the

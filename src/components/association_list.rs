@@ -4,7 +4,8 @@ use super::use_strings;
 use crate::data::{dataset, Association};
 use crate::format;
 use crate::i18n::{fill, Strings};
-use crate::state::{selected_associations, Action, Selection};
+use crate::state::{selected_associations, Action};
+use crate::vocab::Selection;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

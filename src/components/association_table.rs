@@ -3,7 +3,8 @@
 use super::use_strings;
 use crate::data::dataset;
 use crate::format;
-use crate::state::{selected_associations, sorted_associations, Action, Selection, Sort, SortKey};
+use crate::state::{selected_associations, sorted_associations, Action};
+use crate::vocab::{Selection, Sort, SortKey};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

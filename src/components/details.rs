@@ -5,7 +5,8 @@ use super::{own_name, use_strings, QrCode};
 use crate::data::{dataset, Association, Founding, Text};
 use crate::format;
 use crate::i18n::{around, fill, Strings};
-use crate::state::{selected_associations, Action, Selection};
+use crate::state::{selected_associations, Action};
+use crate::vocab::Selection;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

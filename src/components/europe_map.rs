@@ -13,8 +13,9 @@ use crate::geo::targets::{hit_targets, HitTarget};
 use crate::geo::viewport::{client_to_map, px_per_unit, Rect};
 use crate::hooks::{use_element_size, use_in_frame, use_wheel};
 use crate::i18n::{Lang, Strings};
-use crate::palette::{country_period, stripes_id, AssociationSlots, Fill, Period};
-use crate::state::{country_code, country_status, Action, AppState, Colouring, Zoom, PAN_STEP};
+use crate::palette::{fill_with, stripes_id, AssociationSlots, Fill};
+use crate::state::{country_code, country_status, Action, AppState, Zoom, PAN_STEP};
+use crate::vocab::Colouring;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent, WheelEvent};
@@ -545,14 +546,22 @@ fn map_shapes(props: &MapShapesProps) -> Html {
             <g class="members">
                 for ((code, fill), name) in fills.iter().zip(members.names.iter()) {
                     if let Some(shape) = EUROPE.shape(code) {
-                        <path
-                            class={classes!("country", "member", fill.class(code),
-                                highlighted.contains(code).then_some("selected"),
-                                status_class(country_status(data, code, *year)))}
-                            style={fill.style(code)}
-                            d={shape.d()} data-country={*code} tabindex="0" role="button"
-                            aria-pressed={highlighted.contains(code).to_string()}
-                            aria-label={name.clone()} />
+                        {{
+                            let path = html! {
+                                <path
+                                    class={classes!("country", "member", fill.class(code),
+                                        highlighted.contains(code).then_some("selected"),
+                                        status_class(country_status(data, code, *year)))}
+                                    d={shape.d()} data-country={*code} tabindex="0" role="button"
+                                    aria-pressed={highlighted.contains(code).to_string()}
+                                    aria-label={name.clone()} />
+                            };
+                            // A striped country's paint is its group's `fill`, which it inherits.
+                            match fill.pattern(code) {
+                                Some(pattern) => html! { <g class="stripes" fill={pattern}>{ path }</g> },
+                                None => path,
+                            }
+                        }}
                     }
                 }
             </g>
@@ -646,15 +655,7 @@ impl Members {
     fn fills(&self, colouring: Colouring) -> Vec<(&'static str, Fill)> {
         self.order
             .iter()
-            .map(|&code| {
-                let fill = match colouring {
-                    Colouring::Association => Fill::Associations(self.slots.country_slots(code)),
-                    Colouring::Period => {
-                        Fill::Period(country_period(dataset(), code).unwrap_or(Period::Unknown))
-                    }
-                };
-                (code, fill)
-            })
+            .map(|&code| (code, fill_with(&self.slots, dataset(), colouring, code)))
             .collect()
     }
 }

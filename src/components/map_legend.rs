@@ -5,7 +5,8 @@ use super::use_strings;
 use crate::data::dataset;
 use crate::geo::europe::EUROPE;
 use crate::palette::{period_of, periods, slot_class, AssociationSlots};
-use crate::state::{Action, Colouring};
+use crate::state::Action;
+use crate::vocab::Colouring;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -32,7 +33,7 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
         Colouring::Association => {
             let slots = AssociationSlots::new(data, &EUROPE);
             let mut associations: Vec<_> = data.associations.iter().collect();
-            associations.sort_by_key(|a| crate::search::fold(&a.acronym));
+            associations.sort_by_key(|a| crate::data::query::fold(&a.acronym));
             let used: Vec<u8> = (0..slots.slot_count()).collect();
             html! {
                 <>

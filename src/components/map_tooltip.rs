@@ -23,14 +23,23 @@ pub fn map_tooltip(props: &MapTooltipProps) -> Html {
     let placement = tooltip_placement(props.at, props.frame);
     let t = use_strings();
     let name = format::country_name(t, data, props.code);
-    let style = format!(
-        "left: {}px; top: {}px",
-        crate::format::fixed(props.at[0], 0),
-        crate::format::fixed(props.at[1], 0)
-    );
+    // Placed through the element's style object, not a `style` attribute, which a page under
+    // `style-src 'self'` would refuse.
+    let tip = use_node_ref();
+    {
+        let tip = tip.clone();
+        let at = props.at.map(|v| crate::format::fixed(v, 0));
+        use_effect_with(at, move |[left, top]| {
+            if let Some(tip) = tip.cast::<web_sys::HtmlElement>() {
+                let style = tip.style();
+                let _ = style.set_property("left", &format!("{left}px"));
+                let _ = style.set_property("top", &format!("{top}px"));
+            }
+        });
+    }
     html! {
-        <div class={classes!("map-tooltip", placement.left.then_some("left"), placement.above.then_some("above"))}
-            style={style} aria-hidden="true" data-country={props.code}>
+        <div ref={tip} class={classes!("map-tooltip", placement.left.then_some("left"), placement.above.then_some("above"))}
+            aria-hidden="true" data-country={props.code}>
             <p class="tooltip-country">{ name }</p>
             <ul class="tooltip-associations">
                 for association in data.associations_in(props.code) {

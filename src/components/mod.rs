@@ -1,4 +1,6 @@
-//! The user interface: one Yew function component per file. Components render from props, state
+//! The user interface: Yew function components, a file for each part of the page (a file may hold
+//! the small components its part is made of: the map's shapes and labels are components of their
+//! own in `europe_map.rs`, so a hover skips them). Components render from props, state
 //! and the embedded data alone (no `web_sys` calls, clocks or randomness while rendering); the
 //! state changes only through `crate::state::Action`s. Their words come from the language the app
 //! provides as a context ([`use_strings`]).

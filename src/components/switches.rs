@@ -5,7 +5,8 @@
 use super::use_strings;
 use crate::i18n::Lang;
 use crate::state::Action;
-use crate::url::Theme;
+use crate::vocab::Theme;
+use crate::vocab::Words;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +28,7 @@ pub fn theme_switch(props: &ThemeSwitchProps) -> Html {
         <div class="button-row theme-switch" role="group" aria-label={t.colours}>
             <span class="button-row-label" aria-hidden="true">{ t.colours }</span>
             for theme in Theme::ALL {
-                <button type="button" class="view-button" data-theme-choice={theme.as_str()}
+                <button type="button" class="view-button" data-theme-choice={theme.name()}
                     aria-pressed={(props.theme == theme).to_string()}
                     onclick={choose(&props.dispatch, Action::SetTheme(theme))}>{ label(theme) }</button>
             }

@@ -10,8 +10,9 @@ use crate::format;
 use crate::growth::{status, Status};
 use crate::hooks::use_element_size;
 use crate::i18n::{fill, Strings};
-use crate::state::{selected_associations, Action, Selection};
+use crate::state::{selected_associations, Action};
 use crate::timeline::{layout, Certainty, LayoutOptions, TimelineLayout};
+use crate::vocab::Selection;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -228,7 +229,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         { "IMPALA" }
                     </text>
                     <g class="tl-impala">
-                        <circle class="tl-impala-founding" cx={f(laid.impala)} cy={f(laid.impala_y)} r="6"
+                        <circle class="tl-impala-founding" cx={f(laid.impala)} cy={f(laid.impala_y)} r={f(laid.dot_radius)}
                             role="img" aria-label={fill(t.impala_founded, &[("year", &data.impala.founded.to_string())])}>
                             <title>{ fill(t.impala_founded, &[("year", &data.impala.founded.to_string())]) }</title>
                         </circle>
@@ -242,7 +243,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                     if mark.x1 > mark.x0 {
                                         <line class="tl-span" x1={f(mark.x0)} x2={f(mark.x1)} y1={f(mark.y)} y2={f(mark.y)} />
                                     }
-                                    <circle class="tl-dot" cx={f(mark.x0)} cy={f(mark.y)} r="5" />
+                                    <circle class="tl-dot" cx={f(mark.x0)} cy={f(mark.y)} r={f(laid.dot_radius)} />
                                     <title>{ t.milestone(&milestone.id, "title") }</title>
                                 </g>
                             }

@@ -3,16 +3,12 @@
 //!
 //! The output names types without paths (`Association { .. }`, `Cow::Borrowed(..)`): it is
 //! `include!`d where `model::*` and `std::borrow::Cow` are in scope. Compiled into `build.rs` by
-//! path, so it uses only `std` and its sibling `model.rs`.
+//! path, so it uses only `std` and its sibling `model.rs` (which defines the `Bake` trait; this
+//! file implements it for the model's leaves).
 
-use super::model::{Category, Founding, Qualifier};
+use super::model::{Bake, Category, Founding, Qualifier};
 use std::borrow::Cow;
 use std::fmt::Write;
-
-/// A value that can print itself as a Rust constant expression.
-pub trait Bake {
-    fn bake(&self, out: &mut String);
-}
 
 /// The Rust source of a value.
 pub fn to_source<T: Bake>(value: &T) -> String {

@@ -17,6 +17,14 @@ pub type Text = Cow<'static, str>;
 /// A list: borrowed from the embedded data, owned when freshly parsed.
 pub type List<T> = Cow<'static, [T]>;
 
+/// A value that can print itself as a Rust constant expression: how the build script embeds the
+/// checked data (`bake.rs` implements it for the model's leaves: texts, lists, numbers, enums;
+/// [`data_struct!`] for every struct). Defined here so that the model does not depend on
+/// `bake.rs`, which depends on it.
+pub trait Bake {
+    fn bake(&self, out: &mut String);
+}
+
 /// Declares a data struct once: its fields, its serde form and its `Bake` impl (Rust source out).
 macro_rules! data_struct {
     (
@@ -32,7 +40,7 @@ macro_rules! data_struct {
             $( $(#[$field_meta])* pub $field: $ty, )*
         }
 
-        impl super::bake::Bake for $name {
+        impl Bake for $name {
             fn bake(&self, out: &mut String) {
                 out.push_str(concat!(stringify!($name), " {"));
                 $(

@@ -1,4 +1,5 @@
-//! Questions the app asks of the data: the headline figures and look-ups by key.
+//! Questions the app asks of the data: the headline figures, look-ups by key, and [`fold`], the
+//! one way a typed name is compared with the data's (the search, the URL, the messages).
 //!
 //! Everything is computed from the data, never typed in, so adding an association to the data
 //! file changes the figures by itself.
@@ -81,9 +82,101 @@ impl Dataset {
     }
 }
 
+/// Lowercases `text`, strips diacritics (Latin-1 Supplement, Latin Extended-A, ș/ț and combining
+/// marks: "Ö" becomes "o", "ß" becomes "ss", "Ł" becomes "l"), keeps other scripts (lowercased),
+/// turns everything that is not a letter or digit into a space and collapses and trims spaces.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if is_mark(c) {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        match base(c) {
+            Some(plain) => out.push_str(plain),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters dropped without a trace: combining accents, Hebrew and Arabic vowel points, soft
+/// hyphen and zero-width characters.
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}'
+        | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}' | '\u{05C2}' | '\u{05C4}' | '\u{05C5}'
+        | '\u{05C7}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+        | '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The plain Latin letters for a lowercase accented letter, if it is one.
+fn base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ð' | 'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĳ' => "ij",
+        'ĵ' => "j",
+        'ķ' | 'ĸ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ſ' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    use super::fold;
     use crate::data::dataset;
+
+    #[test]
+    fn fold_lowercases_strips_accents_and_collapses_separators() {
+        let cases = [
+            ("VTMÖ", "vtmo"),
+            ("Österreich", "osterreich"),
+            ("Fédération Nationale", "federation nationale"),
+            ("Straße", "strasse"),
+            ("Ørsted Æble", "orsted aeble"),
+            ("Łódź Đakovo Győr", "lodz dakovo gyor"),
+            ("România Țară Şcoală Ștefan", "romania tara scoala stefan"),
+            ("Česko", "cesko"),
+            ("O\u{308}sterreich", "osterreich"), // decomposed Ö
+            ("  Crna-Gora.  x  ", "crna gora x"),
+            ("Србија", "србија"),
+            ("ישראל", "ישראל"),
+            ("<b>é</b>\u{0}\t😀!", "b e b"),
+            ("", ""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fold(text), want, "fold({text:?})");
+        }
+    }
 
     #[test]
     fn france_and_italy_each_have_two_associations() {

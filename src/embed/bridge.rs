@@ -7,7 +7,8 @@ use super::protocol::{
     datawrapper_height, receive, Allowlist, Counters, Event, HeightReport, Ignored,
 };
 use crate::hooks::{framing_parent, Listener, ListenerOptions};
-use crate::state::{Action, AppState, Selection};
+use crate::state::{Action, AppState};
+use crate::vocab::Selection;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -58,14 +59,6 @@ fn post_event(window: &Window, event: &Event) {
     }
 }
 
-/// A query parameter of the page's own URL.
-fn query_param(window: &Window, name: &str) -> Option<String> {
-    let search = window.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
-}
-
 /// The allowlist in force: the build's origins and the app's own, narrowed by the URL's
 /// `origins` parameter when there is one.
 fn allowlist(window: &Window) -> Allowlist {
@@ -76,7 +69,7 @@ fn allowlist(window: &Window) -> Allowlist {
             "embed: the build's origin list has {entry:?}, which is not an origin"
         ));
     }
-    match query_param(window, "origins") {
+    match crate::hooks::page_settings().origins {
         Some(param) => {
             let (narrowed, dropped) = built.narrow(&param);
             for entry in dropped {
@@ -158,8 +151,8 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
                 }
                 // The content height, whenever it changes: in the app's format and Datawrapper's.
                 if framing_parent(&window).is_some() {
-                    let id = query_param(&window, "embed-id")
-                        .filter(|id| !id.is_empty() && id.len() <= 64)
+                    let id = crate::hooks::page_settings()
+                        .embed_id
                         .unwrap_or_else(|| DEFAULT_EMBED_ID.to_string());
                     let report = Rc::new(RefCell::new(HeightReport::default()));
                     let measure = {

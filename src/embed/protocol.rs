@@ -80,7 +80,8 @@ pub use rejection::Rejection;
 
 use crate::data::dataset;
 use crate::i18n::Lang;
-use crate::state::{country_code, year_range, Action, Selection};
+use crate::state::{country_code, year_range, Action};
+use crate::vocab::{Selection, Theme, Words};
 use std::fmt;
 
 /// The schema version this app speaks, the value of [`VERSION_FIELD`].
@@ -100,37 +101,6 @@ pub const COMMAND_TYPES: [&str; 8] = [
     "set-lang",
     "reset",
 ];
-
-/// The colour theme: the reader's system setting, or forced light, dark or high contrast.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Theme {
-    #[default]
-    Auto,
-    Light,
-    Dark,
-    Contrast,
-}
-
-impl Theme {
-    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Dark, Theme::Contrast];
-
-    /// The theme named `s` (`"dark"`; ASCII case ignored).
-    pub fn parse(s: &str) -> Option<Theme> {
-        Theme::ALL
-            .into_iter()
-            .find(|theme| theme.as_str().eq_ignore_ascii_case(s))
-    }
-
-    /// The theme's name: `"auto"`, `"light"`, `"dark"`, `"contrast"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Contrast => "contrast",
-        }
-    }
-}
 
 /// A valid command from the host page, with the data's own ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -361,16 +331,6 @@ mod tests {
             message_type: Some(Loose::Text(message_type.to_owned())),
             ..RawInbound::default()
         }
-    }
-
-    #[test]
-    fn themes_parse_from_their_names() {
-        for theme in Theme::ALL {
-            assert_eq!(Theme::parse(theme.as_str()), Some(theme));
-        }
-        assert_eq!(Theme::parse("DARK"), Some(Theme::Dark));
-        assert_eq!(Theme::parse("sepia"), None);
-        assert_eq!(Theme::parse(""), None);
     }
 
     #[test]

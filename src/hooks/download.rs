@@ -120,14 +120,19 @@ pub fn figure_svg(figure: Figure, t: &Strings) -> Option<(String, f64, f64)> {
         let Ok(Some(computed)) = window.get_computed_style(&original) else {
             continue;
         };
-        let style: Vec<String> = STYLE
-            .iter()
-            .filter_map(|property| {
-                let value = local_url(computed.get_property_value(property).ok()?);
-                (!value.is_empty()).then(|| format!("{property}: {value}"))
-            })
-            .collect();
-        let _ = copied.set_attribute("style", &style.join("; "));
+        // Through the style object, not the `style` attribute, which a page under
+        // `style-src 'self'` refuses; the serializer writes it out as the attribute all the same.
+        // (`style` is the same property on SVG elements as on HTML ones.)
+        let declaration = copied.unchecked_ref::<web_sys::HtmlElement>().style();
+        for property in STYLE {
+            let Ok(value) = computed.get_property_value(property) else {
+                continue;
+            };
+            let value = local_url(value);
+            if !value.is_empty() {
+                let _ = declaration.set_property(property, &value);
+            }
+        }
     }
     let rect = original.get_bounding_client_rect();
     let (width, height) = (rect.width().round(), rect.height().round());

@@ -33,16 +33,6 @@ fn now(speed: f64) -> f64 {
         .map_or(0.0, |p| p.now() * speed)
 }
 
-/// Numbers from the URL (`idle`, `reset` in seconds; `clock`, a speed).
-fn seconds(name: &str) -> Option<f64> {
-    let search = super::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)?
-        .parse()
-        .ok()
-}
-
 /// Runs kiosk mode's idle clock while `kiosk` is on; returns what to show. `tour` is the
 /// associations the attract loop shows; `start_lang` the URL's language, which the idle reset
 /// brings back after a visitor chose another.
@@ -54,7 +44,7 @@ pub fn use_kiosk_idle(
     dispatch: Callback<Action>,
 ) -> (KioskView, Callback<()>) {
     let view = use_state_eq(KioskView::default);
-    let speed = *use_memo((), |()| clock_speed(seconds("clock")));
+    let speed = *use_memo((), |()| clock_speed(super::page_settings().clock));
     let machine = use_mut_ref(|| Kiosk::new(now(speed)));
     let latest = use_mut_ref(|| dispatch.clone());
     *latest.borrow_mut() = dispatch;
@@ -106,7 +96,8 @@ pub fn use_kiosk_idle(
     }
     // The clock: the machine's next state, and its effects carried out as actions.
     let times = use_memo((), |()| {
-        KioskTimes::from_seconds(seconds("idle"), seconds("reset"))
+        let settings = super::page_settings();
+        KioskTimes::from_seconds(settings.idle, settings.reset)
     });
     let tick = {
         let machine = machine.clone();

@@ -1,6 +1,10 @@
-//! Side effects, one per hook: measuring an element, listening to the wheel without a passive
-//! listener, detecting an embedding frame, and timers. Components call these; nothing else in the
-//! app touches the browser outside event handlers. The way to the browser is [`window()`], which
+//! Side effects, a file for each: adopting the first view the build wrote (`adoption`), the
+//! address (`url_state`), the page's language and loading a language's file (`language`),
+//! measuring an element (`element_size`), the wheel without a passive listener (`wheel`), keys on
+//! the document (`keys`), the embedding frame (`embedding`), media queries (`media`), timers
+//! (`interval`), kiosk mode's guards and idle clock (`kiosk`, `kiosk_idle`), downloads and the
+//! clipboard (`download`, `clipboard`), and event listeners that remove themselves (`listener`).
+//! Components call these; nothing else in the app touches the browser outside event handlers. The way to the browser is [`window()`], which
 //! is `None` when the first view is rendered at build time (`crate::prerender`).
 
 mod adoption;
@@ -31,6 +35,6 @@ pub use kiosk_idle::{use_kiosk_idle, KioskView};
 pub use language::{use_browser_lang, use_document_lang, use_shown_lang, Shown};
 pub use listener::{Listener, Options as ListenerOptions};
 pub use media::use_media_query;
-pub use url_state::{build_state, initial_state, use_url_sync};
+pub use url_state::{build_state, initial_state, page_settings, use_url_sync};
 pub use wheel::use_wheel;
 pub use window::window;

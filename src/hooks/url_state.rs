@@ -17,17 +17,20 @@ fn location_query() -> String {
         .unwrap_or_default()
 }
 
-/// The start URL's parameters that other parts of the app read (`url::OTHER_KEYS`), as written,
-/// to keep them in the address as the view changes.
-fn other_params() -> String {
-    location_query()
-        .split('&')
-        .filter(|pair| {
-            let key = pair.split('=').next().unwrap_or_default();
-            crate::url::OTHER_KEYS.contains(&key)
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+/// The page's settings from its address (`embed-id`, `origins`, `idle`, `reset`, `clock`: see
+/// `crate::url::Settings`), read once, with a console warning for every value dropped. The embed
+/// bridge and kiosk mode read them here; the address keeps them as they were.
+pub fn page_settings() -> crate::url::Settings {
+    thread_local! {
+        static SETTINGS: crate::url::Settings = {
+            let (settings, warnings) = crate::url::settings_from_query(&location_query());
+            for warning in warnings {
+                web_sys::console::warn_1(&JsValue::from_str(&format!("URL: {warning}")));
+            }
+            settings
+        };
+    }
+    SETTINGS.with(Clone::clone)
 }
 
 /// The URL's view, with a console warning for every value it had to drop.
@@ -78,7 +81,7 @@ pub fn use_url_sync(
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
     let written = use_mut_ref(|| UrlState::of_state(start, &url));
-    let extra = use_memo((), |()| other_params());
+    let extra = use_memo((), |()| page_settings().to_query());
     // The page the app started on, and the app's folder when it has a page per language
     // (<html data-pages>; the single file has none): a language chosen in the app goes into the
     // address as its own page (`fr/`), so that a reload or a shared link paints it at once.

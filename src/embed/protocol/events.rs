@@ -4,7 +4,7 @@
 
 use super::{SCHEMA_VERSION, VERSION_FIELD};
 use crate::data::{dataset, headline};
-use crate::state::Selection;
+use crate::vocab::Selection;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use std::collections::BTreeMap;

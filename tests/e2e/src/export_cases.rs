@@ -92,7 +92,7 @@ pub fn downloads_give_the_figures_and_the_data(page: &mut Page, expected: &Expec
 
     // The map, as SVG and PNG, with every member country coloured.
     let members = "Array.from(d.querySelectorAll('path.country.member')).filter((p) => { \
-        const s = p.getAttribute('style') || ''; const pattern = /fill: url\\(#([^)]+)\\)/.exec(s); \
+        const s = p.getAttribute('data-style') || ''; const pattern = /fill: url\\([\"']?#([^)\"']+)[\"']?\\)/.exec(s); \
         return /fill: rgb/.test(s) || (pattern !== null && d.getElementById(pattern[1]) !== null); }).length";
     let map = image(page, "map", "svg.europe-map", members)?;
     check(map == expected.countries, || {
@@ -145,6 +145,9 @@ fn image(page: &Page, subject: &str, figure: &str, shapes: &str) -> Result<usize
         "(() => {{ const r = document.querySelector('.view-main {figure}').getBoundingClientRect(); \
          return [Math.round(r.width), Math.round(r.height)]; }})()"
     ))?;
+    // Parsed in the page, whose policy (`style-src 'self'`) Chromium applies to the parsed copy
+    // too: the file's style attributes are read as `data-style`, so that reading the file is not
+    // taken for the app breaking the policy. `shapes` reads them so.
     #[derive(serde::Deserialize, Debug)]
     struct Parsed {
         svg: bool,
@@ -158,7 +161,8 @@ fn image(page: &Page, subject: &str, figure: &str, shapes: &str) -> Result<usize
     }
     let parsed: Parsed = page.eval(&format!(
         "fetch({}).then((r) => r.text()).then((t) => {{ \
-           const d = new DOMParser().parseFromString(t, 'image/svg+xml'); const root = d.documentElement; \
+           const d = new DOMParser().parseFromString(t.replace(/ style=\"/g, ' data-style=\"'), 'image/svg+xml'); \
+           const root = d.documentElement; \
            return {{ svg: d.querySelector('parsererror') === null && root.localName === 'svg', \
              width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')), \
              title: root.querySelector(':scope > title')?.textContent ?? null, \

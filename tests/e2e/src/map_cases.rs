@@ -9,7 +9,8 @@ use impala_map::data::dataset;
 use impala_map::geo::europe::EUROPE;
 use impala_map::geo::order::reading_order;
 use impala_map::i18n::Lang;
-use impala_map::state::{sorted_associations, Sort, SortKey};
+use impala_map::state::sorted_associations;
+use impala_map::vocab::{Sort, SortKey};
 
 use crate::cases::{check, Expected, QUICK};
 use crate::engines::{EngineKind, HEIGHT, WIDTH};

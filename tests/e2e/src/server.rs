@@ -22,11 +22,11 @@ use std::time::Duration;
 use crate::Result;
 
 /// The Content-Security-Policy header of every response: what a strict host
-/// allows (no inline scripts, WebAssembly allowed). The server's own origin is
+/// allows (no inline scripts or styles, WebAssembly allowed). The server's own origin is
 /// named besides `'self'`: in a sandboxed frame (an opaque origin) WebKit
 /// matches `'self'` with nothing, so the app's own scripts would be blocked.
 pub fn csp(origin: &str) -> String {
-    format!("script-src 'self' {origin} 'wasm-unsafe-eval'")
+    format!("script-src 'self' {origin} 'wasm-unsafe-eval'; style-src 'self' {origin}")
 }
 
 /// The policy of the single file's responses: it is one page with its script inline, so a site
