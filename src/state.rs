@@ -315,11 +315,8 @@ pub fn country_code(code: &str) -> Option<&'static str> {
 
 /// The data's own `&'static str` for a covered country code.
 fn covered(data: &'static Dataset, code: &str) -> Option<&'static str> {
-    data.associations
-        .iter()
-        .flat_map(|a| a.countries.iter())
-        .find(|c| *c == code)
-        .map(|c| &**c)
+    data.resolve_covered_country(code)
+        .filter(|found| *found == code)
 }
 
 /// The selection with the data's own ids, or `None` when the data has no such thing.

@@ -31,7 +31,6 @@
 use std::fmt;
 
 use crate::data::dataset;
-use crate::data::query::fold;
 use crate::geo::europe::EUROPE;
 use crate::geo::viewport::{Viewport, MAX_ZOOM, MIN_ZOOM};
 use crate::state::{self, Action, AppState};
@@ -663,26 +662,15 @@ fn parse_at(value: &str) -> Result<[f64; 2], String> {
 /// An association by acronym (exactly, then folded: "vtmo" is VTMÖ) or `country:` and a covered
 /// country's code, with the data's own `&'static str`.
 fn parse_selection(value: &str) -> Result<Selection, String> {
-    let associations = &dataset().associations;
+    let data = dataset();
     let found = match value.get(..COUNTRY.len()) {
         Some(prefix) if prefix.eq_ignore_ascii_case(COUNTRY) => value
             .get(COUNTRY.len()..)
-            .and_then(|code| state::country_code(&code.to_ascii_uppercase()))
+            .and_then(|code| data.resolve_covered_country(code))
             .map(Selection::Country),
-        _ => {
-            let folded = fold(value);
-            associations
-                .iter()
-                .find(|a| a.acronym == value)
-                .or_else(|| {
-                    let matches = |a: &&crate::data::Association| fold(&a.acronym) == folded;
-                    associations
-                        .iter()
-                        .find(matches)
-                        .filter(|_| !folded.is_empty())
-                })
-                .map(|a| Selection::Association(&a.acronym))
-        }
+        _ => data
+            .resolve_association(value)
+            .map(|a| Selection::Association(&a.acronym)),
     };
     found.ok_or_else(|| {
         format!("an association's acronym or {COUNTRY} and the code of a country with one")

@@ -61,6 +61,15 @@ fn commands_decode_to_the_data_own_ids() {
             json!({"impala-map": 1, "type": "select", "association": "vtmö"}),
             Command::Select(Selection::Association("VTMÖ")),
         ),
+        // Folded as the address folds it: the same name selects the same association.
+        (
+            json!({"impala-map": 1, "type": "select", "association": "vtmo"}),
+            Command::Select(Selection::Association("VTMÖ")),
+        ),
+        (
+            json!({"impala-map": 1, "type": "select", "country": "fr"}),
+            Command::Select(Selection::Country("FR")),
+        ),
         (
             json!({"impala-map": 1, "type": "select", "country": "FR"}),
             Command::Select(Selection::Country("FR")),

@@ -48,6 +48,33 @@ impl Dataset {
         self.associations.iter().find(|a| a.acronym == acronym)
     }
 
+    /// The association a person or a host page names: by its acronym exactly, else folded
+    /// ([`fold`]: `vtmo` and `Vtmö` name VTMÖ). The address and the host's messages both resolve
+    /// acronyms here.
+    pub fn resolve_association(&self, typed: &str) -> Option<&Association> {
+        self.association(typed).or_else(|| {
+            let folded = fold(typed);
+            (!folded.is_empty())
+                .then(|| {
+                    self.associations
+                        .iter()
+                        .find(|a| fold(&a.acronym) == folded)
+                })
+                .flatten()
+        })
+    }
+
+    /// The code of a country an association covers, as the data writes it, from a typed ISO
+    /// code in any case (`fr`: `FR`).
+    pub fn resolve_covered_country(&self, typed: &str) -> Option<&str> {
+        let upper = typed.to_ascii_uppercase();
+        self.associations
+            .iter()
+            .flat_map(|a| a.countries.iter())
+            .find(|c| **c == *typed || **c == *upper)
+            .map(|c| &**c)
+    }
+
     /// The country with this ISO code.
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.code == code)
@@ -153,6 +180,24 @@ fn base(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::fold;
+
+    #[test]
+    fn typed_names_resolve_exactly_then_folded() {
+        let data = dataset();
+        for typed in ["VTMÖ", "vtmo", "Vtmö", " VTMÖ "] {
+            let found = data.resolve_association(typed).map(|a| &*a.acronym);
+            assert_eq!(found, Some("VTMÖ"), "{typed:?}");
+        }
+        assert!(data.resolve_association("").is_none());
+        assert!(data.resolve_association("VTM").is_none());
+        assert_eq!(data.resolve_covered_country("fr"), Some("FR"));
+        assert_eq!(data.resolve_covered_country("XK"), Some("XK"));
+        assert_eq!(
+            data.resolve_covered_country("IE"),
+            None,
+            "no association covers Ireland"
+        );
+    }
     use crate::data::dataset;
 
     #[test]

@@ -80,7 +80,7 @@ pub use rejection::Rejection;
 
 use crate::data::dataset;
 use crate::i18n::Lang;
-use crate::state::{country_code, year_range, Action};
+use crate::state::{year_range, Action};
 use crate::vocab::{Selection, Theme, Words};
 use std::fmt;
 
@@ -276,21 +276,14 @@ fn select(association: Option<Loose>, country: Option<Loose>) -> Result<Command,
         (Some(_), Some(_)) => Err(Rejection::AssociationAndCountry),
         (Some(association), None) => {
             let acronym = text("association", association)?;
-            let data = dataset();
-            let found = data.association(&acronym).or_else(|| {
-                let folded = acronym.to_lowercase();
-                data.associations
-                    .iter()
-                    .find(|a| a.acronym.to_lowercase() == folded)
-            });
-            match found {
+            match dataset().resolve_association(&acronym) {
                 Some(found) => Ok(Command::Select(Selection::Association(&found.acronym))),
                 None => Err(Rejection::UnknownAssociation { acronym }),
             }
         }
         (None, Some(country)) => {
             let code = text("country", country)?;
-            match country_code(&code).or_else(|| country_code(&code.to_ascii_uppercase())) {
+            match dataset().resolve_covered_country(&code) {
                 Some(code) => Ok(Command::Select(Selection::Country(code))),
                 None => Err(Rejection::UnknownCountry { code }),
             }
