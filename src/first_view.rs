@@ -3,10 +3,10 @@
 //!
 //! The build renders the first view with Yew's hydration marks and writes, beside it, a
 //! fingerprint of its shape: every element's name and every comment (Yew's component marks), in
-//! document order, each with its depth. In the browser, `crate::hooks::start_app` takes the same
-//! fingerprint of the nodes it finds in `<div id="app">`; only when the two agree does Yew adopt
-//! them (`Renderer::hydrate`), since hydration cannot recover from a node it does not expect (a
-//! host page or a browser extension that changed the markup). Otherwise the app warns in the
+//! document order, each with its depth. In the browser, `crate::hooks::adoptable` (called by
+//! `src/main.rs`) takes the same fingerprint of the nodes it finds in `<div id="app">`; only when
+//! the two agree does Yew adopt them (`Renderer::hydrate`), since hydration cannot recover from a
+//! node it does not expect (a host page or a browser extension that changed the markup). Otherwise the app warns in the
 //! console and renders afresh. Texts and attributes are not part of the shape: hydration writes
 //! them anew anyway.
 

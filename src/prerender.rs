@@ -181,21 +181,21 @@ pub fn one_style_sheet(
             .next()
             .unwrap_or_default()
             .to_string();
+        rest = &link[end..];
         if tag.contains(" media=") || !name.ends_with(".css") {
             page.push_str(tag);
-        } else {
-            joined.push_str(&format!("/* {name} */\n"));
-            joined.push_str(&read(&name)?);
-            joined.push('\n');
-            merged.push(name);
-            if slot.is_none() {
-                slot = Some(page.len());
-            }
+            continue;
         }
-        rest = link[end..].trim_start_matches([' ', '\n']);
-        if !rest.is_empty() && slot == Some(page.len()) {
-            // Keep the following line's indentation as the page had it.
-            page.push_str("\n  ");
+        joined.push_str(&format!("/* {name} */\n"));
+        joined.push_str(&read(&name)?);
+        joined.push('\n');
+        merged.push(name);
+        if slot.is_none() {
+            // The joined sheet's link takes the first one's place, on its line.
+            slot = Some(page.len());
+        } else {
+            // A later one goes, with the line break and indentation after it.
+            rest = rest.trim_start_matches([' ', '\n']);
         }
     }
     page.push_str(rest);

@@ -135,10 +135,10 @@ impl AppState {
         let mut next = self.clone();
         match action {
             Action::Hover(code) => {
-                next.hovered = code.and_then(|code| covered(data, code));
+                next.hovered = code.and_then(|code| data.covered_country(code));
             }
             Action::ActivateCountry(code) => {
-                if let Some(code) = covered(data, code) {
+                if let Some(code) = data.covered_country(code) {
                     let mut found = data.associations_in(code);
                     next.selection = match (found.next(), found.next()) {
                         (Some(only), None) => Some(Selection::Association(&only.acronym)),
@@ -310,13 +310,7 @@ fn selection_bbox(
 
 /// The embedded data's own `&'static str` for a covered country code (from an attribute, a URL).
 pub fn country_code(code: &str) -> Option<&'static str> {
-    covered(dataset(), code)
-}
-
-/// The data's own `&'static str` for a covered country code.
-fn covered(data: &'static Dataset, code: &str) -> Option<&'static str> {
-    data.resolve_covered_country(code)
-        .filter(|found| *found == code)
+    dataset().covered_country(code)
 }
 
 /// The selection with the data's own ids, or `None` when the data has no such thing.
@@ -325,7 +319,7 @@ fn validate(data: &'static Dataset, selection: Selection) -> Option<Selection> {
         Selection::Association(acronym) => data
             .association(acronym)
             .map(|a| Selection::Association(&a.acronym)),
-        Selection::Country(code) => covered(data, code).map(Selection::Country),
+        Selection::Country(code) => data.covered_country(code).map(Selection::Country),
     }
 }
 

@@ -163,18 +163,13 @@ pub struct Settings {
 impl Settings {
     /// The settings as query parameters (`embed-id=x&idle=30`), in [`Key`] order; "" for none.
     pub fn to_query(&self) -> String {
-        let values = [
+        query_of([
             (Key::EmbedId, self.embed_id.clone()),
             (Key::Origins, self.origins.clone()),
             (Key::Idle, self.idle.map(number)),
             (Key::Reset, self.reset.map(number)),
             (Key::Clock, self.clock.map(number)),
-        ];
-        values
-            .into_iter()
-            .filter_map(|(key, value)| Some(format!("{}={}", key.name(), encode(&value?))))
-            .collect::<Vec<_>>()
-            .join("&")
+        ])
     }
 }
 
@@ -537,9 +532,14 @@ pub fn to_query(state: &UrlState) -> String {
             code(BOOLS, state.controls),
         ),
     ];
-    Key::ALL
+    // `Key::ALL` lists the view's keys first, in the order of `values`.
+    query_of(Key::ALL.into_iter().zip(values))
+}
+
+/// `key=value` for each key with a value, the value percent-encoded, joined with `&`.
+fn query_of(pairs: impl IntoIterator<Item = (Key, Option<String>)>) -> String {
+    pairs
         .into_iter()
-        .zip(values)
         .filter_map(|(key, value)| Some(format!("{}={}", key.name(), encode(&value?))))
         .collect::<Vec<_>>()
         .join("&")
@@ -570,14 +570,10 @@ fn checked<T>(
 
 /// The thing a word names (ignoring ASCII case).
 fn word<T: Copy>(value: &str, words: &[(&str, T)]) -> Result<T, String> {
-    words
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(value))
-        .map(|(_, thing)| *thing)
-        .ok_or_else(|| {
-            let names: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
-            format!("one of {}", names.join(", "))
-        })
+    crate::vocab::look_up(words, value).ok_or_else(|| {
+        let names: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+        format!("one of {}", names.join(", "))
+    })
 }
 
 /// The language a page's path names (`/impala/fr/`, `/impala/fr/index.html`: French), other

@@ -5,8 +5,7 @@
 use super::use_strings;
 use crate::i18n::Lang;
 use crate::state::Action;
-use crate::vocab::Theme;
-use crate::vocab::Words;
+use crate::vocab::{Theme, Words};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

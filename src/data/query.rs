@@ -64,15 +64,19 @@ impl Dataset {
         })
     }
 
-    /// The code of a country an association covers, as the data writes it, from a typed ISO
-    /// code in any case (`fr`: `FR`).
-    pub fn resolve_covered_country(&self, typed: &str) -> Option<&str> {
-        let upper = typed.to_ascii_uppercase();
+    /// The data's own string for `code`, when an association covers that country.
+    pub fn covered_country(&self, code: &str) -> Option<&str> {
         self.associations
             .iter()
             .flat_map(|a| a.countries.iter())
-            .find(|c| **c == *typed || **c == *upper)
+            .find(|c| **c == *code)
             .map(|c| &**c)
+    }
+
+    /// [`Self::covered_country`] from a typed ISO code in any case (`fr`: `FR`).
+    pub fn resolve_covered_country(&self, typed: &str) -> Option<&str> {
+        self.covered_country(typed)
+            .or_else(|| self.covered_country(&typed.to_ascii_uppercase()))
     }
 
     /// The country with this ISO code.

@@ -4,8 +4,9 @@
 //! the document (`keys`), the embedding frame (`embedding`), media queries (`media`), timers
 //! (`interval`), kiosk mode's guards and idle clock (`kiosk`, `kiosk_idle`), downloads and the
 //! clipboard (`download`, `clipboard`), and event listeners that remove themselves (`listener`).
-//! Components call these; nothing else in the app touches the browser outside event handlers. The way to the browser is [`window()`], which
-//! is `None` when the first view is rendered at build time (`crate::prerender`).
+//! Components call these; nothing else in the app touches the browser outside event handlers.
+//! The way to the browser is [`window()`], which is `None` when the first view is rendered at
+//! build time (`crate::prerender`).
 
 mod adoption;
 mod clipboard;

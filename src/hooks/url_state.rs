@@ -85,7 +85,7 @@ pub fn use_url_sync(
     // The page the app started on, and the app's folder when it has a page per language
     // (<html data-pages>; the single file has none): a language chosen in the app goes into the
     // address as its own page (`fr/`), so that a reload or a shared link paints it at once.
-    let start = use_memo((), |()| {
+    let page = use_memo((), |()| {
         let path = location_path();
         let pages = super::window()
             .and_then(|w| w.document())
@@ -122,7 +122,7 @@ pub fn use_url_sync(
         // A kiosk's attract loop selects for days: it never adds history entries.
         let push = !url.kiosk && written.borrow().selection != now.selection;
         *written.borrow_mut() = now;
-        let (start_path, folder) = &*start;
+        let (start_path, folder) = &*page;
         let mut in_query = now;
         let path = match (folder, now.lang) {
             (Some(folder), Some(lang)) if lang != crate::i18n::Lang::EN => {
@@ -141,7 +141,6 @@ pub fn use_url_sync(
         let Some(window) = super::window() else {
             return;
         };
-
         let target = if query.is_empty() {
             path
         } else {

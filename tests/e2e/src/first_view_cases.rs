@@ -113,13 +113,12 @@ pub fn first_view_shows_without_javascript(page: &mut Page, expected: &Expected)
 }
 
 /// For each part of the first view the recorder kept before the app's scripts ran
-/// (`server::CONSOLE_RECORDER`): how many nodes it kept, and how many of them are still in the
-/// page, as the nodes the same selector finds now.
+/// (`server::CONSOLE_RECORDER`, which names the parts and their selectors): how many nodes it
+/// kept, and how many of them are still in the page, as the nodes the same selector finds now.
 const ADOPTED: &str = "(() => { const kept = window.__e2e.firstView || {}; \
-    const now = { heading: '#app h1', lede: '#app .lede', shapes: '#app svg.europe-map path.country', \
-                  list: '#app .association-list > li' }; \
-    return Object.keys(now).map((part) => { const before = kept[part] || []; \
-      const found = Array.from(document.querySelectorAll(now[part])); \
+    const parts = window.__e2e.firstViewParts || {}; \
+    return Object.keys(parts).map((part) => { const before = kept[part] || []; \
+      const found = Array.from(document.querySelectorAll(parts[part])); \
       return [part, before.length, before.filter((n) => n.isConnected && found.includes(n)).length]; }); })()";
 
 /// The app adopts the nodes the build wrote rather than rendering them again: the heading, the
@@ -129,6 +128,10 @@ pub fn the_app_adopts_the_first_view(page: &mut Page, expected: &Expected) -> Re
     for address in ["/", "/?select=VUT&year=2005", "/fr/?select=SOM"] {
         page.open_app_at(address)?;
         let parts: Vec<(String, usize, usize)> = page.eval(ADOPTED)?;
+        let named: Vec<&str> = parts.iter().map(|(part, ..)| part.as_str()).collect();
+        check(named == ["heading", "lede", "shapes", "list"], || {
+            format!("{address}: the recorder kept the parts {named:?}")
+        })?;
         for (part, kept, adopted) in &parts {
             let least = match part.as_str() {
                 "shapes" => expected.countries,

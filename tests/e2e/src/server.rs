@@ -111,13 +111,16 @@ pub const CONSOLE_RECORDER: &str = r##"(function () {
   // whether the app adopted them or built others.
   document.addEventListener("readystatechange", function () {
     if (document.readyState !== "interactive" || rec.firstView) return;
-    var q = function (css) { return Array.prototype.slice.call(document.querySelectorAll(css)); };
-    rec.firstView = {
-      heading: q("#app h1"),
-      lede: q("#app .lede"),
-      shapes: q("#app svg.europe-map path.country"),
-      list: q("#app .association-list > li")
+    rec.firstViewParts = {
+      heading: "#app h1",
+      lede: "#app .lede",
+      shapes: "#app svg.europe-map path.country",
+      list: "#app .association-list > li"
     };
+    rec.firstView = {};
+    for (var part in rec.firstViewParts) {
+      rec.firstView[part] = Array.prototype.slice.call(document.querySelectorAll(rec.firstViewParts[part]));
+    }
   });
   document.addEventListener("securitypolicyviolation", function (ev) {
     rec.errors.push("Content-Security-Policy violation: " + ev.violatedDirective +
