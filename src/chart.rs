@@ -81,8 +81,6 @@ impl Default for ChartStyle {
 /// plotters writes `font-size` as the size it is given divided by 1.24 (so 13 px comes out as
 /// `13.000000000000002`: no floating-point number divides back to exactly 13).
 const PLOTTERS_FONT_SCALE: f64 = 1.24;
-/// A generous estimate of the width of a character of sans-serif text, in ems.
-const CHAR_WIDTH_EM: f64 = 0.58;
 /// Length of the ticks on the axes, in pixels.
 const TICK: f64 = 5.0;
 /// Space between text and what it labels, in pixels.
@@ -90,7 +88,7 @@ const GAP: f64 = 4.0;
 
 /// The estimated width of a text, in pixels.
 fn text_width(text: &str, font_px: f64) -> f64 {
-    text.chars().count() as f64 * CHAR_WIDTH_EM * font_px
+    crate::text_width::width_em(text, crate::text_width::Face::Text) * font_px
 }
 
 /// Where things go: the plot area in pixels and the scales of both axes.

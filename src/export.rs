@@ -6,6 +6,7 @@
 use crate::data::{Association, Dataset, Founding};
 use crate::format::{self, escape_markup as xml};
 use crate::i18n::Lang;
+use crate::text_width::{chars_in, Face};
 use crate::vocab::View;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -85,9 +86,6 @@ const TITLE_SIZE: f64 = 15.0;
 const CREDITS_SIZE: f64 = 11.0;
 const LINE_HEIGHT: f64 = 1.35;
 const PADDING: f64 = 10.0;
-/// A generous average advance of a sans-serif character, in ems: lines are wrapped by counting
-/// characters, so this errs towards short lines.
-const CHAR_WIDTH: f64 = 0.6;
 
 /// `text` broken at spaces into lines of at most `max_chars` characters; a longer word keeps a
 /// line of its own.
@@ -115,7 +113,8 @@ pub fn wrap(text: &str, max_chars: usize) -> Vec<String> {
 /// wrapped to the same width below, all on the theme's background; its `<title>` is the
 /// caption's title. Returns the document and its size.
 pub fn framed_svg(figure: &str, width: f64, height: f64, caption: &Caption) -> (String, f64, f64) {
-    let chars = |size: f64| (width / (size * CHAR_WIDTH)).max(12.0) as usize;
+    // Lines are wrapped by counting characters, with the generous estimate: short lines.
+    let chars = |size: f64| chars_in(width, size, Face::Text).max(12.0) as usize;
     let title = wrap(caption.title, chars(TITLE_SIZE));
     let credits = wrap(caption.credits, chars(CREDITS_SIZE));
     let mut y = PADDING + height + PADDING;

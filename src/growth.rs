@@ -129,6 +129,21 @@ pub struct YearTotals {
     pub new: Vec<&'static str>,
 }
 
+/// How a country stands in a year of the slider: the best status of its associations (founded
+/// that very year, then founded, then possibly founded, then not yet).
+pub fn country_status(data: &Dataset, code: &str, year: u16) -> Status {
+    let rank = |status: &Status| match status {
+        Status::FoundedThisYear => 3,
+        Status::Founded => 2,
+        Status::Possibly => 1,
+        Status::NotYet => 0,
+    };
+    data.associations_in(code)
+        .map(|a| status(&a.founded, year))
+        .max_by_key(rank)
+        .unwrap_or(Status::NotYet)
+}
+
 /// The state of the network in `year`.
 pub fn totals(data: &'static Dataset, year: u16) -> YearTotals {
     let mut associations = 0;
@@ -343,5 +358,19 @@ mod tests {
         for (totals, expected) in cases {
             assert_eq!(describe(Lang::EN.strings(), &totals), expected);
         }
+    }
+
+    #[test]
+    fn countries_fade_in_with_their_first_association() {
+        let data = dataset();
+        assert_eq!(country_status(data, "SE", 1973), Status::NotYet);
+        assert_eq!(country_status(data, "SE", 1974), Status::FoundedThisYear);
+        assert_eq!(country_status(data, "SE", 1975), Status::Founded);
+        // France: UPFI (1996) counts; FELIN's unknown year does not make it "possibly".
+        assert_eq!(country_status(data, "FR", 2012), Status::Founded);
+        // Romania: INDIERO's year is unknown (2011-2019).
+        assert_eq!(country_status(data, "RO", 2010), Status::NotYet);
+        assert_eq!(country_status(data, "RO", 2015), Status::Possibly);
+        assert_eq!(country_status(data, "RO", 2019), Status::Founded);
     }
 }

@@ -10,14 +10,18 @@
 //! - `i18n`: the interface's words in nine languages, and the checks of their files. Pure.
 //! - `format`: how numbers, years and lists are written, in each language. Pure.
 //! - `state`: the app's state and its one reducer. Pure.
+//! - `gesture`: pointer, touch, wheel and keys on the map turned into actions (drag, pinch, double
+//!   tap, the arrows between neighbours). Pure.
 //! - `url`: the query string, read (two stages: parse, then validate with warnings) and written.
 //!   Pure.
 //! - `embed`: the host page's messages (`protocol`), the bridge that carries them (`bridge`, a
 //!   hook) and the embed snippet. Pure but for the bridge.
 //! - `kiosk`: kiosk mode's idle clock and attract loop, as a state machine. Pure.
-//! - `search`, `palette`: finding things by name; which colour each country gets. Pure.
-//! - `growth`, `timeline`, `chart`: the network year by year, the timeline's layout, the growth
-//!   chart as SVG (plotters). Pure.
+//! - `search`, `palette`, `table`: finding things by name; which colour each country gets; the
+//!   table's order. Pure.
+//! - `text_width`: the one estimate of a text's width, for layouts made without a browser. Pure.
+//! - `growth`, `timeline`, `chart`: the network year by year (and how a country stands in a
+//!   year), the timeline's layout and keyboard order, the growth chart as SVG (plotters). Pure.
 //! - `export`: the data as CSV and JSON files with their sources, and the files' names. Pure.
 //! - `qr`: QR codes for the websites shown in kiosk mode. Pure.
 //! - `hooks`: the side effects (adopting the first view, the address, element size, wheel, keys,
@@ -28,6 +32,7 @@
 //! - `prerender`: the first view as HTML, written into `index.html` at build time (native).
 
 pub mod chart;
+pub mod citations;
 pub mod components;
 pub mod data;
 pub mod embed;
@@ -35,6 +40,7 @@ pub mod export;
 pub mod first_view;
 pub mod format;
 pub mod geo;
+pub mod gesture;
 pub mod growth;
 pub mod hooks;
 pub mod i18n;
@@ -45,6 +51,8 @@ pub mod prerender;
 pub mod qr;
 pub mod search;
 pub mod state;
+pub mod table;
+pub mod text_width;
 pub mod timeline;
 pub mod url;
 pub mod vocab;

@@ -3,10 +3,9 @@
 //! `web_sys`; every id in the state is a `&'static str` borrowed from the embedded data, and an
 //! action naming something the data does not have leaves the state as it was.
 
-use crate::data::{dataset, Association, Dataset};
+use crate::data::{dataset, Dataset};
 use crate::geo::europe::{EuropeMap, EUROPE};
 use crate::geo::viewport::Viewport;
-use crate::growth::{status, Status};
 use crate::i18n::Lang;
 use crate::vocab::{Colouring, Selection, Sort, SortKey, Theme, View};
 
@@ -150,7 +149,7 @@ impl AppState {
                 return self.apply_to(data, map, Action::ActivateCountry(code));
             }
             Action::Select(selection) => {
-                if let Some(valid) = validate(data, selection) {
+                if let Some(valid) = data.resolve_selection(selection) {
                     next.selection = Some(valid);
                 }
             }
@@ -260,31 +259,7 @@ impl AppState {
 
     /// ISO codes of the countries the selection covers (RUNDA: its eight), in data order.
     pub fn highlighted(&self) -> Vec<&'static str> {
-        highlighted(dataset(), self.selection)
-    }
-}
-
-/// ISO codes of the countries a selection covers, in data order.
-pub fn highlighted(data: &'static Dataset, selection: Option<Selection>) -> Vec<&'static str> {
-    match selection {
-        Some(Selection::Association(acronym)) => data
-            .association(acronym)
-            .map(|a| a.countries.iter().map(|c| &**c).collect())
-            .unwrap_or_default(),
-        Some(Selection::Country(code)) => vec![code],
-        None => Vec::new(),
-    }
-}
-
-/// The associations a selection shows in the details: one, or every association of a country.
-pub fn selected_associations(
-    data: &'static Dataset,
-    selection: Option<Selection>,
-) -> Vec<&'static Association> {
-    match selection {
-        Some(Selection::Association(acronym)) => data.association(acronym).into_iter().collect(),
-        Some(Selection::Country(code)) => data.associations_in(code).collect(),
-        None => Vec::new(),
+        dataset().countries_of(self.selection)
     }
 }
 
@@ -294,7 +269,7 @@ fn selection_bbox(
     map: &EuropeMap,
     selection: Option<Selection>,
 ) -> Option<[f64; 4]> {
-    highlighted(data, selection)
+    data.countries_of(selection)
         .into_iter()
         .filter_map(|code| map.shape(code))
         .map(|shape| shape.bbox.map(f64::from))
@@ -306,68 +281,6 @@ fn selection_bbox(
                 a[3].max(b[3]),
             ]
         })
-}
-
-/// The embedded data's own `&'static str` for a covered country code (from an attribute, a URL).
-pub fn country_code(code: &str) -> Option<&'static str> {
-    dataset().covered_country(code)
-}
-
-/// The selection with the data's own ids, or `None` when the data has no such thing.
-fn validate(data: &'static Dataset, selection: Selection) -> Option<Selection> {
-    match selection {
-        Selection::Association(acronym) => data
-            .association(acronym)
-            .map(|a| Selection::Association(&a.acronym)),
-        Selection::Country(code) => data.covered_country(code).map(Selection::Country),
-    }
-}
-
-/// How a country stands in a year of the slider: the best status of its associations (founded
-/// that very year, then founded, then possibly founded, then not yet).
-pub fn country_status(data: &'static Dataset, code: &str, year: u16) -> Status {
-    let rank = |status: &Status| match status {
-        Status::FoundedThisYear => 3,
-        Status::Founded => 2,
-        Status::Possibly => 1,
-        Status::NotYet => 0,
-    };
-    data.associations_in(code)
-        .map(|a| status(&a.founded, year))
-        .max_by_key(rank)
-        .unwrap_or(Status::NotYet)
-}
-
-/// The associations in the table's order.
-pub fn sorted_associations(
-    data: &'static Dataset,
-    t: &crate::i18n::Strings,
-    sort: Sort,
-) -> Vec<&'static Association> {
-    let mut list: Vec<&'static Association> = data.associations.iter().collect();
-    let country_name = |a: &Association| {
-        a.countries
-            .first()
-            .and_then(|code| data.country(code))
-            .map_or_else(String::new, |c| {
-                crate::data::query::fold(t.country_name(&c.code, &c.code))
-            })
-    };
-    match sort.key {
-        SortKey::Name => list.sort_by_cached_key(|a| crate::data::query::fold(&a.acronym)),
-        SortKey::Country => {
-            list.sort_by_cached_key(|a| (country_name(a), a.founded.sort_year()));
-        }
-        SortKey::Year => {
-            list.sort_by_cached_key(|a| {
-                (a.founded.sort_year(), crate::data::query::fold(&a.acronym))
-            });
-        }
-    }
-    if !sort.ascending {
-        list.reverse();
-    }
-    list
 }
 
 #[cfg(test)]
@@ -391,7 +304,8 @@ mod tests {
     fn activating_france_selects_the_country_and_offers_both_associations() {
         let state = after([Action::ActivateCountry("FR")]);
         assert_eq!(state.selection, Some(Selection::Country("FR")));
-        let offered: Vec<&str> = selected_associations(dataset(), state.selection)
+        let offered: Vec<&str> = dataset()
+            .associations_of(state.selection)
             .iter()
             .map(|a| &*a.acronym)
             .collect();
@@ -446,10 +360,14 @@ mod tests {
         let once = after([Action::SortBy(SortKey::Name)]);
         let twice = once.apply(Action::SortBy(SortKey::Name));
         let names = |state: &AppState| -> Vec<&str> {
-            sorted_associations(dataset(), crate::i18n::Lang::EN.strings(), state.sort)
-                .iter()
-                .map(|a| &*a.acronym)
-                .collect()
+            crate::table::sorted_associations(
+                dataset(),
+                crate::i18n::Lang::EN.strings(),
+                state.sort,
+            )
+            .iter()
+            .map(|a| &*a.acronym)
+            .collect()
         };
         let mut reversed = names(&once);
         reversed.reverse();
@@ -458,23 +376,6 @@ mod tests {
         // Accents fold: VTMÖ sorts between UPFI and VUT.
         let position = |acronym| names(&once).iter().position(|a| *a == acronym);
         assert!(position("UPFI") < position("VTMÖ") && position("VTMÖ") < position("VUT"));
-    }
-
-    #[test]
-    fn the_default_table_order_starts_with_som_and_by_country_with_albania() {
-        let by_year =
-            sorted_associations(dataset(), crate::i18n::Lang::EN.strings(), Sort::default());
-        assert_eq!(by_year.first().map(|a| &*a.acronym), Some("SOM"));
-        let by_country = sorted_associations(
-            dataset(),
-            crate::i18n::Lang::EN.strings(),
-            Sort {
-                key: SortKey::Country,
-                ascending: true,
-            },
-        );
-        // Austria (VTMÖ) comes first: RUNDA's first country is Slovenia.
-        assert_eq!(by_country.first().map(|a| &*a.acronym), Some("VTMÖ"));
     }
 
     #[test]
@@ -599,19 +500,5 @@ mod tests {
             state.apply(Action::ShowMilestone(Some(999))).milestone,
             None
         );
-    }
-
-    #[test]
-    fn countries_fade_in_with_their_first_association() {
-        let data = dataset();
-        assert_eq!(country_status(data, "SE", 1973), Status::NotYet);
-        assert_eq!(country_status(data, "SE", 1974), Status::FoundedThisYear);
-        assert_eq!(country_status(data, "SE", 1975), Status::Founded);
-        // France: UPFI (1996) counts; FELIN's unknown year does not make it "possibly".
-        assert_eq!(country_status(data, "FR", 2012), Status::Founded);
-        // Romania: INDIERO's year is unknown (2011-2019).
-        assert_eq!(country_status(data, "RO", 2010), Status::NotYet);
-        assert_eq!(country_status(data, "RO", 2015), Status::Possibly);
-        assert_eq!(country_status(data, "RO", 2019), Status::Founded);
     }
 }

@@ -25,6 +25,7 @@
 //!   clear of every mark already there.
 
 use crate::data::{Dataset, Founding};
+use crate::text_width::{width_em, Face};
 
 /// The narrowest timeline, in units (= CSS px): below it the UI scrolls sideways. At 720 a year
 /// is 13 units, so neighbouring years' milestone dots share a lane and the real data needs 6
@@ -147,6 +148,61 @@ pub struct TimelineLayout {
     pub height: f64,
 }
 
+/// A mark the keyboard visits on the timeline: an association or one of IMPALA's milestones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkId {
+    Association(&'static str),
+    /// Index into `data.milestones`.
+    Milestone(usize),
+}
+
+impl TimelineLayout {
+    /// Every mark in the order ← and → visit them: by year from left to right; at the same place,
+    /// associations (top to bottom) before milestones.
+    pub fn keyboard_order(&self) -> Vec<MarkId> {
+        let associations = self
+            .associations
+            .iter()
+            .map(|m| ((m.x, 0, m.y), MarkId::Association(m.acronym)));
+        let milestones = self
+            .milestones
+            .iter()
+            .map(|m| ((m.x0, 1, m.y), MarkId::Milestone(m.index)));
+        // An insertion sort: the marks come nearly in order (both lists run by year) and are
+        // few, and it keeps a general sort's code out of the wasm.
+        let mut marks: Vec<((f64, u8, f64), MarkId)> = Vec::new();
+        for (key, id) in associations.chain(milestones) {
+            let before = |(x, k, y): &(f64, u8, f64)| {
+                x.total_cmp(&key.0)
+                    .then(k.cmp(&key.1))
+                    .then(y.total_cmp(&key.2))
+                    != std::cmp::Ordering::Greater
+            };
+            let at = marks
+                .iter()
+                .rposition(|(k, _)| before(k))
+                .map_or(0, |i| i + 1);
+            marks.insert(at, (key, id));
+        }
+        marks.into_iter().map(|(_, id)| id).collect()
+    }
+}
+
+/// Where a key moves the timeline's focus among `order` ([`TimelineLayout::keyboard_order`]):
+/// ← and → one mark (staying at the ends), Home and End to the first and last; `None` for any
+/// other key. From no mark, the arrows start at the first.
+pub fn step_mark(order: &[MarkId], from: Option<MarkId>, key: &str) -> Option<MarkId> {
+    let at = from.and_then(|from| order.iter().position(|m| *m == from));
+    let index = match (key, at) {
+        ("ArrowLeft" | "ArrowRight", None) | ("Home", _) => 0,
+        ("End", _) => order.len().checked_sub(1)?,
+        ("ArrowLeft", Some(i)) => i.saturating_sub(1),
+        ("ArrowRight", Some(i)) => (i + 1).min(order.len().checked_sub(1)?),
+        _ => return None,
+    };
+    order.get(index).copied()
+}
+
 /// Sizes, in timeline units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LayoutOptions {
@@ -155,8 +211,9 @@ pub struct LayoutOptions {
     /// Least space left and right of the axis (for the year labels); it grows when a mark near
     /// an end of the axis would stick out of `width`.
     pub margin: f64,
-    /// Estimated advance of an acronym's character (bold uppercase at about 11 px).
-    pub mark_width_per_char: f64,
+    /// Font size of an acronym (bold capitals, styles/timeline.css), its width estimated by
+    /// [`crate::text_width`].
+    pub mark_font: f64,
     /// Added to the text width of a box (both ends together).
     pub mark_padding: f64,
     pub mark_height: f64,
@@ -176,7 +233,7 @@ impl Default for LayoutOptions {
         LayoutOptions {
             width: 1000.0,
             margin: 20.0,
-            mark_width_per_char: 7.5,
+            mark_font: 11.0,
             mark_padding: 8.0,
             mark_height: 18.0,
             milestone_width: 10.0,
@@ -199,7 +256,7 @@ impl LayoutOptions {
 
     /// Width of an acronym's box.
     pub fn mark_width(&self, acronym: &str) -> f64 {
-        acronym.chars().count() as f64 * self.mark_width_per_char + self.mark_padding
+        width_em(acronym, Face::BoldCaps) * self.mark_font + self.mark_padding
     }
 }
 
@@ -562,5 +619,67 @@ mod tests {
         }
         assert_eq!((s.year_at(-1e9), s.year_at(f64::NAN)), (s.start, s.start));
         assert_eq!((s.year_at(1e9), s.year_at(s.x1)), (s.end - 1, s.end - 1));
+    }
+
+    #[test]
+    fn arrows_visit_every_mark_by_year_and_stop_at_the_ends() {
+        let laid = layout(dataset(), &LayoutOptions::for_width(1000.0));
+        let order = laid.keyboard_order();
+        assert_eq!(
+            order.len(),
+            laid.associations.len() + laid.milestones.len(),
+            "every mark once"
+        );
+        let x_of = |mark: &MarkId| match mark {
+            MarkId::Association(a) => laid
+                .associations
+                .iter()
+                .find(|m| m.acronym == *a)
+                .map(|m| m.x),
+            MarkId::Milestone(i) => laid.milestones.iter().find(|m| m.index == *i).map(|m| m.x0),
+        };
+        let xs: Vec<f64> = order.iter().filter_map(x_of).collect();
+        assert!(
+            xs.windows(2).all(|w| w[0] <= w[1]),
+            "marks by year, left to right: {xs:?}"
+        );
+        let first_association = order.iter().find(|m| matches!(m, MarkId::Association(_)));
+        assert_eq!(
+            first_association,
+            Some(&MarkId::Association("SOM")),
+            "Sweden's SOM, 1974"
+        );
+        let mut at = step_mark(&order, None, "ArrowRight");
+        let mut seen = vec![];
+        while let Some(mark) = at {
+            if seen.last() == Some(&mark) {
+                break;
+            }
+            seen.push(mark);
+            at = step_mark(&order, Some(mark), "ArrowRight");
+        }
+        assert_eq!(
+            seen, order,
+            "→ from the first reaches every mark, in order, and stops"
+        );
+        let last = order.last().copied();
+        assert_eq!(step_mark(&order, last, "ArrowRight"), last);
+        let first = order.first().copied();
+        assert_eq!(step_mark(&order, first, "ArrowLeft"), first);
+        assert_eq!(
+            step_mark(&order, Some(MarkId::Association("VUT")), "Home"),
+            order.first().copied()
+        );
+        assert_eq!(step_mark(&order, None, "End"), last);
+        assert_eq!(step_mark(&order, last, "Enter"), None);
+        let vut = order.iter().position(|m| *m == MarkId::Association("VUT"));
+        let before = vut
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| order.get(i))
+            .copied();
+        assert_eq!(
+            step_mark(&order, Some(MarkId::Association("VUT")), "ArrowLeft"),
+            before
+        );
     }
 }

@@ -149,6 +149,15 @@ pub fn app(props: &AppProps) -> Html {
             hovered_association={state.hovered_association} milestone={state.milestone}
             dispatch={dispatch.clone()} />
     };
+    let footer = html! {
+        <footer class="app-footer">
+            if url.controls && !url.kiosk {
+                <ThemeSwitch theme={state.theme} dispatch={dispatch.clone()} />
+                <Downloads figure={Figure::of_view(state.view)} />
+            }
+            <p>{ super::credits(t) }</p>
+        </footer>
+    };
     html! {
         <ContextProvider<Lang> context={lang}>
         <div class={classes!("app", (!url.controls).then_some("no-controls"), url.kiosk.then_some("kiosk"), kiosk_view.cursor_hidden.then_some("cursor-hidden"))}
@@ -178,9 +187,10 @@ pub fn app(props: &AppProps) -> Html {
                         { view_button(View::Table, t.view_table) }
                     </div>
                     <EmbedDialog query={AttrValue::from(embed_query.clone())} />
-                    // Kiosk visitors choose their language here, beside the search, where the
-                    // map keeps its height (the idle reset brings the URL's language back).
-                    if url.kiosk && url.controls {
+                    // The language is chosen here, beside the search: a few Tabs from it, and
+                    // out of the map's height (in kiosk mode the idle reset brings the URL's
+                    // language back).
+                    if url.controls {
                         <LangSwitch lang={lang} failed={shown.failed} dispatch={dispatch.clone()} />
                     }
                 </div>
@@ -244,6 +254,12 @@ pub fn app(props: &AppProps) -> Html {
                             <AssociationList selection={state.selection} dispatch={dispatch.clone()} />
                         }
                     </div>
+                    // The colours, the downloads and the credits close the side column, so
+                    // that the map takes the window's height (a kiosk shows the credits along
+                    // the bottom instead).
+                    if !url.kiosk {
+                        { footer.clone() }
+                    }
                 </aside>
             </main>
             if kiosk_view.attract && kiosk_view.countdown.is_none() {
@@ -268,14 +284,9 @@ pub fn app(props: &AppProps) -> Html {
             <p class="visually-hidden" aria-live="polite" data-live="selection">
                 { format::selection_announcement(t, dataset(), state.selection) }
             </p>
-            <footer class="app-footer">
-                if url.controls && !url.kiosk {
-                    <LangSwitch lang={lang} failed={shown.failed} dispatch={dispatch.clone()} />
-                    <ThemeSwitch theme={state.theme} dispatch={dispatch.clone()} />
-                    <Downloads figure={Figure::of_view(state.view)} />
-                }
-                <p>{ super::credits(t) }</p>
-            </footer>
+            if url.kiosk {
+                { footer }
+            }
         </div>
         </ContextProvider<Lang>>
     }

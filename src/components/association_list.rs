@@ -4,7 +4,7 @@ use super::use_strings;
 use crate::data::{dataset, Association};
 use crate::format;
 use crate::i18n::{fill, Strings};
-use crate::state::{selected_associations, Action};
+use crate::state::Action;
 use crate::vocab::Selection;
 use yew::prelude::*;
 
@@ -19,7 +19,7 @@ pub struct AssociationListProps {
 #[function_component(AssociationList)]
 pub fn association_list(props: &AssociationListProps) -> Html {
     let data = dataset();
-    let chosen = selected_associations(data, props.selection);
+    let chosen = data.associations_of(props.selection);
     let t = use_strings();
     html! {
         <section class="associations" aria-labelledby="associations-heading">

@@ -3,7 +3,8 @@
 use super::use_strings;
 use crate::data::dataset;
 use crate::format;
-use crate::state::{selected_associations, sorted_associations, Action};
+use crate::state::Action;
+use crate::table::sorted_associations;
 use crate::vocab::{Selection, Sort, SortKey};
 use yew::prelude::*;
 
@@ -17,7 +18,7 @@ pub struct AssociationTableProps {
 #[function_component(AssociationTable)]
 pub fn association_table(props: &AssociationTableProps) -> Html {
     let data = dataset();
-    let chosen = selected_associations(data, props.selection);
+    let chosen = data.associations_of(props.selection);
     let t = use_strings();
     let header = |key: SortKey, sort_key: &'static str, label: &'static str| {
         let sorted = props.sort.key == key;

@@ -2,10 +2,11 @@
 //! of each fact; for a country with several associations, a choice between them.
 
 use super::{own_name, use_strings, QrCode};
+use crate::citations::Citations;
 use crate::data::{dataset, Association, Founding, Text};
 use crate::format;
 use crate::i18n::{around, fill, Strings};
-use crate::state::{selected_associations, Action};
+use crate::state::Action;
 use crate::vocab::Selection;
 use yew::prelude::*;
 
@@ -25,7 +26,7 @@ pub fn details(props: &DetailsProps) -> Html {
     let Some(selection) = props.selection else {
         return html! {};
     };
-    let associations = selected_associations(data, Some(selection));
+    let associations = data.associations_of(Some(selection));
     let close = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::ClearSelection))
@@ -100,7 +101,7 @@ fn association_details(
         format::country_names(t, data, association.countries.iter().map(|c| c.as_ref()));
     // Sources are numbered in the order a reader meets them: countries, founding, members, ...
     let mut cited = Citations::default();
-    let names_cited = cited.refs(t, &association.sources);
+    let names_cited = refs(&mut cited, t, &association.sources);
     let founded = founding(t, acronym, &association.founded, &mut cited);
     let members: Vec<Html> = association
         .members
@@ -111,7 +112,7 @@ fn association_details(
             html! {
                 <li>
                     { format::members(t, count, detail) }
-                    { cited.refs(t, &count.sources) }
+                    { refs(&mut cited, t, &count.sources) }
                 </li>
             }
         })
@@ -131,14 +132,14 @@ fn association_details(
             <p class="details-relation">
                 { before }
                 <button type="button" class="link-button" {onclick}>{ &*r.association }</button>
-                { after }{ cited.refs(t, &r.sources) }
+                { after }{ refs(&mut cited, t, &r.sources) }
             </p>
         }
     });
     let joined = association.joined_impala.as_ref().map(|j| {
         html! {
             <p class="details-relation">
-                { fill(t.joined, &[("year", &j.year.to_string())]) }{ cited.refs(t, &j.sources) }
+                { fill(t.joined, &[("year", &j.year.to_string())]) }{ refs(&mut cited, t, &j.sources) }
             </p>
         }
     });
@@ -150,7 +151,7 @@ fn association_details(
             let text = t
                 .about(acronym, &format!("notes.{}", n + 1))
                 .unwrap_or_default();
-            html! { <li>{ text }{ cited.refs(t, &note.sources) }</li> }
+            html! { <li>{ text }{ refs(&mut cited, t, &note.sources) }</li> }
         })
         .collect();
     let seat = t.about(acronym, "seat");
@@ -196,7 +197,7 @@ fn association_details(
             }
             <h3 class="details-sources-heading">{ t.sources }</h3>
             <ol class="details-sources">
-                for id in cited.ids.iter() {
+                for id in cited.ids().iter() {
                     { source(t, id, kiosk) }
                 }
             </ol>
@@ -209,7 +210,7 @@ fn founding(
     t: &'static Strings,
     acronym: &str,
     founded: &'static Founding,
-    cited: &mut Citations,
+    cited: &mut Citations<'static>,
 ) -> Html {
     let detail = t.about(acronym, "founded");
     match founded {
@@ -217,7 +218,7 @@ fn founding(
             <>
                 { year.to_string() }
                 if let Some(detail) = detail { { format!(" ({detail})") } }
-                { cited.refs(t, sources) }
+                { refs(cited, t, sources) }
             </>
         },
         Founding::Disputed {
@@ -228,7 +229,7 @@ fn founding(
             <>
                 { year.to_string() }
                 if let Some(detail) = detail { { format!(" ({detail})") } }
-                { cited.refs(t, sources) }
+                { refs(cited, t, sources) }
                 <span class="certainty">{ t.sources_disagree }</span>
                 <ul class="details-other-years">
                     for o in other.iter() {
@@ -237,7 +238,7 @@ fn founding(
                             if let Some(detail) = t.about(acronym, &format!("other.{}", o.year)) {
                                 { format!(" ({detail})") }
                             }
-                            { "." }{ cited.refs(t, &o.sources) }
+                            { "." }{ refs(cited, t, &o.sources) }
                         </li>
                     }
                 </ul>
@@ -251,40 +252,21 @@ fn founding(
             <>
                 <span class="certainty">{ format::range(t.unknown_between, *earliest, *latest) }</span>
                 { " " }{ detail.unwrap_or_default() }
-                { cited.refs(t, sources) }
+                { refs(cited, t, sources) }
             </>
         },
     }
 }
 
-/// Numbers the sources in the order the panel first cites them.
-#[derive(Default)]
-struct Citations {
-    ids: Vec<&'static str>,
-}
-
-impl Citations {
-    /// Superscript reference numbers for these sources.
-    fn refs(&mut self, t: &Strings, sources: &'static [Text]) -> Html {
-        let numbers: Vec<usize> = sources
-            .iter()
-            .map(
-                |id| match self.ids.iter().position(|known| *known == &**id) {
-                    Some(i) => i + 1,
-                    None => {
-                        self.ids.push(id);
-                        self.ids.len()
-                    }
-                },
-            )
-            .collect();
-        if numbers.is_empty() {
-            return html! {};
-        }
-        let text: Vec<String> = numbers.iter().map(usize::to_string).collect();
-        html! {
-            <sup class="refs" title={t.sources_below}>{ format!("[{}]", text.join(", ")) }</sup>
-        }
+/// Superscript reference numbers for these sources, numbered in reading order.
+fn refs(cited: &mut Citations<'static>, t: &Strings, sources: &'static [Text]) -> Html {
+    let numbers = cited.cite(sources);
+    if numbers.is_empty() {
+        return html! {};
+    }
+    let text: Vec<String> = numbers.iter().map(usize::to_string).collect();
+    html! {
+        <sup class="refs" title={t.sources_below}>{ format!("[{}]", text.join(", ")) }</sup>
     }
 }
 

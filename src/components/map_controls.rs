@@ -1,4 +1,5 @@
-//! The on-screen zoom buttons: in, out, all of Europe, and the selection.
+//! The on-screen zoom buttons (in, out, all of Europe, the selection) and the button that opens
+//! the map's keyboard help. They come before the map in Tab order.
 
 use super::use_strings;
 use crate::state::{Action, Zoom};
@@ -9,6 +10,9 @@ pub struct MapControlsProps {
     pub dispatch: Callback<Action>,
     pub has_selection: bool,
     pub at_home: bool,
+    /// The keyboard help is open.
+    pub help: bool,
+    pub toggle_help: Callback<()>,
 }
 
 #[function_component(MapControls)]
@@ -36,6 +40,9 @@ pub fn map_controls(props: &MapControlsProps) -> Html {
                     <circle cx="7" cy="7" r="4.5" /><path d="M10.5 10.5L14 14M5 7h4M7 5v4" />
                 </svg>
             </button>
+            <button type="button" class="map-keys-button" aria-label={t.map_keys} title={format!("{} (?)", t.map_keys)}
+                aria-expanded={props.help.to_string()} aria-controls="map-keys"
+                onclick={props.toggle_help.reform(|_: MouseEvent| ())}>{ "?" }</button>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! The user interface: Yew function components, a file for each part of the page (a file may hold
 //! the small components its part is made of: the map's shapes and labels are components of their
-//! own in `europe_map.rs`, so a hover skips them). Components render from props, state
+//! own in `map_layers.rs`, so a hover skips them; the map itself, `europe_map.rs`, forwards its
+//! events to `crate::gesture`). Components render from props, state
 //! and the embedded data alone (no `web_sys` calls, clocks or randomness while rendering); the
 //! state changes only through `crate::state::Action`s. Their words come from the language the app
 //! provides as a context ([`use_strings`]).
@@ -17,6 +18,8 @@ mod europe_map;
 mod growth_chart;
 mod headline;
 mod map_controls;
+mod map_keys;
+mod map_layers;
 mod map_legend;
 mod map_tooltip;
 mod qr_code;
@@ -35,6 +38,7 @@ pub use europe_map::EuropeMap;
 pub use growth_chart::GrowthChart;
 pub use headline::HeadlineFigures;
 pub use map_controls::MapControls;
+pub use map_keys::MapKeys;
 pub use map_legend::MapLegend;
 pub use map_tooltip::MapTooltip;
 pub use qr_code::QrCode;

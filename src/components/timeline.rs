@@ -1,8 +1,9 @@
 //! The founding-year timeline: the associations above the year axis (disputed years with their
 //! other years, unknown years as a labelled band), IMPALA's founding and milestones below it,
 //! and the slider's year as a line across. Laid out by `crate::timeline`; this component draws
-//! the layout and turns pointer and keyboard events into actions. Wider than its box on a phone:
-//! then it scrolls sideways.
+//! the layout and turns pointer and keyboard events into actions. Its marks are one Tab stop:
+//! ← and → go from mark to mark by year, Home and End to the ends, Enter or Space selects. Wider
+//! than its box on a phone: then it scrolls sideways.
 
 use super::{status_class, use_strings};
 use crate::data::{dataset, Category};
@@ -10,8 +11,8 @@ use crate::format;
 use crate::growth::{status, Status};
 use crate::hooks::use_element_size;
 use crate::i18n::{fill, Strings};
-use crate::state::{selected_associations, Action};
-use crate::timeline::{layout, Certainty, LayoutOptions, TimelineLayout};
+use crate::state::Action;
+use crate::timeline::{layout, step_mark, Certainty, LayoutOptions, MarkId, TimelineLayout};
 use crate::vocab::Selection;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -29,26 +30,35 @@ pub struct TimelineProps {
     pub dispatch: Callback<Action>,
 }
 
-/// What a timeline element stands for, from its `data-*` attributes.
-enum Target {
-    Association(&'static str),
-    Milestone(usize),
-}
-
-fn target_of(target: Option<web_sys::EventTarget>) -> Option<Target> {
+/// The mark an event happened on, from its `data-*` attributes.
+fn target_of(target: Option<web_sys::EventTarget>) -> Option<MarkId> {
     let element = target?.dyn_into::<Element>().ok()?;
     let holder = element
         .closest("[data-association], [data-milestone]")
         .ok()??;
     if let Some(acronym) = holder.get_attribute("data-association") {
         let association = dataset().association(&acronym)?;
-        return Some(Target::Association(&association.acronym));
+        return Some(MarkId::Association(&association.acronym));
     }
     holder
         .get_attribute("data-milestone")?
         .parse()
         .ok()
-        .map(Target::Milestone)
+        .map(MarkId::Milestone)
+}
+
+/// Moves keyboard focus to a mark's element inside `svg`.
+fn focus_mark(svg: &NodeRef, mark: MarkId) {
+    let selector = match mark {
+        MarkId::Association(acronym) => format!("[data-association=\"{acronym}\"]"),
+        MarkId::Milestone(index) => format!("[data-milestone=\"{index}\"]"),
+    };
+    let found = svg
+        .cast::<Element>()
+        .and_then(|svg| svg.query_selector(&selector).ok().flatten());
+    if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok()) {
+        let _ = element.focus();
+    }
 }
 
 #[function_component(Timeline)]
@@ -62,7 +72,21 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let laid: Rc<TimelineLayout> = use_memo(width, |width| {
         layout(data, &LayoutOptions::for_width(f64::from(*width)))
     });
-    let chosen = selected_associations(data, props.selection);
+    let chosen = data.associations_of(props.selection);
+    let svg_ref = use_node_ref();
+    let order = use_memo(laid.clone(), |laid| laid.keyboard_order());
+    // The mark with keyboard focus; else Tab reaches the chosen one, else the first.
+    let focused = use_state_eq(|| None::<MarkId>);
+    let tab_stop = focused
+        .or_else(|| {
+            let chosen = |m: &&MarkId| match m {
+                MarkId::Association(a) => chosen.iter().any(|c| c.acronym == *a),
+                MarkId::Milestone(i) => props.milestone == Some(*i),
+            };
+            order.iter().find(chosen).copied()
+        })
+        .or_else(|| order.first().copied());
+    let tabindex = |mark: MarkId| if tab_stop == Some(mark) { "0" } else { "-1" };
     let linked: Vec<&str> = props
         .hovered_country
         .map(|code| data.associations_in(code).map(|a| &*a.acronym).collect())
@@ -71,11 +95,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let activate = {
         let dispatch = props.dispatch.clone();
         let milestone = props.milestone;
-        move |target: Target| match target {
-            Target::Association(acronym) => {
+        move |target: MarkId| match target {
+            MarkId::Association(acronym) => {
                 dispatch.emit(Action::Select(Selection::Association(acronym)))
             }
-            Target::Milestone(index) => dispatch.emit(Action::ShowMilestone(
+            MarkId::Milestone(index) => dispatch.emit(Action::ShowMilestone(
                 (milestone != Some(index)).then_some(index),
             )),
         }
@@ -88,20 +112,31 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    let onkeydown = Callback::from(move |event: KeyboardEvent| {
-        if matches!(event.key().as_str(), "Enter" | " ") {
-            if let Some(target) = target_of(event.target()) {
-                event.prevent_default();
-                activate(target);
+    let onkeydown = {
+        let (svg, order) = (svg_ref.clone(), order.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            let key = event.key();
+            if event.ctrl_key() || event.meta_key() || event.alt_key() || event.shift_key() {
+                return;
             }
-        }
-    });
+            let on = target_of(event.target());
+            if matches!(key.as_str(), "Enter" | " ") {
+                if let Some(target) = on {
+                    event.prevent_default();
+                    activate(target);
+                }
+            } else if let Some(next) = step_mark(&order, on, &key) {
+                event.prevent_default();
+                focus_mark(&svg, next);
+            }
+        })
+    };
     let hover = |props: &TimelineProps| {
         let dispatch = props.dispatch.clone();
         let current = props.hovered_association;
         move |target: Option<web_sys::EventTarget>| {
             let acronym = match target_of(target) {
-                Some(Target::Association(acronym)) => Some(acronym),
+                Some(MarkId::Association(acronym)) => Some(acronym),
                 _ => None,
             };
             if acronym != current {
@@ -114,16 +149,25 @@ pub fn timeline(props: &TimelineProps) -> Html {
         Callback::from(move |event: PointerEvent| hover(event.target()))
     };
     let onfocusin = {
-        let hover = hover(props);
-        Callback::from(move |event: FocusEvent| hover(event.target()))
+        let (hover, focused) = (hover(props), focused.clone());
+        Callback::from(move |event: FocusEvent| {
+            focused.set(target_of(event.target()));
+            hover(event.target());
+        })
     };
     let onpointerleave = {
         let hover = hover(props);
         Callback::from(move |_: PointerEvent| hover(None))
     };
     let onfocusout = {
-        let hover = hover(props);
-        Callback::from(move |_: FocusEvent| hover(None))
+        let (hover, focused) = (hover(props), focused.clone());
+        Callback::from(move |event: FocusEvent| {
+            // Focus moving to another mark keeps the Tab stop where it lands.
+            if target_of(event.related_target()).is_none() {
+                focused.set(None);
+            }
+            hover(None);
+        })
     };
 
     let scale = laid.scale;
@@ -174,7 +218,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         <section class="timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{ t.timeline_heading }</h2>
             <div class="timeline-scroll" ref={box_ref}>
-                <svg class="timeline-chart" viewBox={view_box} width={crate::format::fixed(laid.width, 0)}
+                <svg class="timeline-chart" ref={svg_ref} viewBox={view_box} width={crate::format::fixed(laid.width, 0)}
                     height={crate::format::fixed(laid.height, 0)} role="group" aria-labelledby="timeline-heading"
                     {onclick} {onkeydown} {onpointerover} {onpointerleave} {onfocusin} {onfocusout}>
                     <line class="axis" x1={f(scale.x0)} x2={f(scale.x1)} y1={f(laid.axis_y)} y2={f(laid.axis_y)} />
@@ -198,7 +242,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 html! {
                                     <g class={classes!("tl-mark", certainty_class(mark.certainty), status_class(state),
                                             selected.then_some("selected"), is_linked.then_some("linked"))}
-                                        data-association={mark.acronym} role="button" tabindex="0"
+                                        data-association={mark.acronym} role="button" tabindex={tabindex(MarkId::Association(mark.acronym))}
                                         aria-pressed={selected.to_string()} aria-label={name}>
                                         if let Some((earliest, latest, x0, x1)) = mark.range {
                                             <rect class="tl-band" x={f(x0)} y={f(mark.y - h / 2.0)} width={f(x1 - x0)} height={f(h)} rx="3">
@@ -237,7 +281,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             if let Some(milestone) = data.milestones.get(mark.index) {
                                 <g class={classes!("tl-milestone", (props.milestone == Some(mark.index)).then_some("selected"),
                                         (mark.first > props.year).then_some("not-yet"))}
-                                    data-milestone={mark.index.to_string()} role="button" tabindex="0"
+                                    data-milestone={mark.index.to_string()} role="button" tabindex={tabindex(MarkId::Milestone(mark.index))}
                                     aria-pressed={(props.milestone == Some(mark.index)).to_string()}
                                     aria-label={t.labelled(&milestone_years(t, mark.first, mark.last, mark.ongoing), t.milestone(&milestone.id, "title"))}>
                                     if mark.x1 > mark.x0 {

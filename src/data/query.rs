@@ -5,6 +5,7 @@
 //! file changes the figures by itself.
 
 use super::model::{Association, Country, Dataset, Source, Territory};
+use crate::vocab::Selection;
 use std::collections::BTreeSet;
 
 /// The figures the app leads with.
@@ -103,6 +104,42 @@ impl Dataset {
 
     /// The associations, oldest first (unknown years at the start of their range; ties by
     /// acronym).
+    /// ISO codes of the countries a selection covers (RUNDA: its eight), in data order.
+    pub fn countries_of(&'static self, selection: Option<Selection>) -> Vec<&'static str> {
+        match selection {
+            Some(Selection::Association(acronym)) => self
+                .association(acronym)
+                .map(|a| a.countries.iter().map(|c| &**c).collect())
+                .unwrap_or_default(),
+            Some(Selection::Country(code)) => vec![code],
+            None => Vec::new(),
+        }
+    }
+
+    /// The associations a selection shows: one, or every association of a country.
+    pub fn associations_of(
+        &'static self,
+        selection: Option<Selection>,
+    ) -> Vec<&'static Association> {
+        match selection {
+            Some(Selection::Association(acronym)) => {
+                self.association(acronym).into_iter().collect()
+            }
+            Some(Selection::Country(code)) => self.associations_in(code).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// The selection with the data's own ids, or `None` when the data has no such thing.
+    pub fn resolve_selection(&'static self, selection: Selection) -> Option<Selection> {
+        match selection {
+            Selection::Association(acronym) => self
+                .association(acronym)
+                .map(|a| Selection::Association(&a.acronym)),
+            Selection::Country(code) => self.covered_country(code).map(Selection::Country),
+        }
+    }
+
     pub fn associations_by_founding(&self) -> Vec<&Association> {
         let mut list: Vec<&Association> = self.associations.iter().collect();
         list.sort_by(|a, b| {

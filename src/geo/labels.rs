@@ -10,8 +10,8 @@
 //! - each association is anchored at its largest country (bounding-box area; the first in the
 //!   data on a tie), so RUNDA's eight countries get one label; associations anchored at the same
 //!   country share one label, acronyms joined by [`SEPARATOR`] in data order ("UPFI · FELIN");
-//! - the text's width is estimated, conservatively for bold uppercase sans-serif: [`WIDE_EM`] per
-//!   character, [`NARROW_EM`] for spaces and `·`, plus [`PADDING_EM`] for the halo; the box is
+//! - the text's width is estimated by [`crate::text_width`] for bold capitals, plus
+//!   [`PADDING_EM`] for the halo; the box is
 //!   [`HEIGHT_EM`] high;
 //! - labels are placed largest anchor country first; each tries the [`CANDIDATES`] in order and
 //!   takes the first box that lies inside the visible rectangle, keeps [`GAP_EM`] away from every
@@ -22,14 +22,11 @@
 use super::europe::EuropeMap;
 use super::viewport::Rect;
 use crate::data::Dataset;
+use crate::text_width::{width_em, Face};
 use std::collections::BTreeMap;
 
 /// Joins the acronyms of associations that share an anchor country.
 pub const SEPARATOR: &str = " · ";
-/// Estimated advance of an uppercase letter or digit in bold sans-serif, in em.
-pub const WIDE_EM: f64 = 0.68;
-/// Estimated advance of a space or a `·`, in em.
-pub const NARROW_EM: f64 = 0.3;
 /// Extra width for the halo around the text (both ends together), in em.
 pub const PADDING_EM: f64 = 0.4;
 /// Height of a label's box (cap height plus halo, with room to spare), in em.
@@ -77,16 +74,6 @@ impl Label {
             self.height,
         )
     }
-}
-
-/// The estimated width of `text` in em, without the halo padding.
-pub fn text_width_em(text: &str) -> f64 {
-    text.chars()
-        .map(|c| match c {
-            ' ' | '·' => NARROW_EM,
-            _ => WIDE_EM,
-        })
-        .sum()
 }
 
 /// One label per anchor country: `(code, text)`, largest anchor country first (ties by code).
@@ -146,7 +133,7 @@ pub fn place_labels(
         };
         let country = Rect::from_bbox(shape.bbox.map(f64::from));
         let [lx, ly] = shape.label.map(f64::from);
-        let width = (text_width_em(&text) + PADDING_EM) * em;
+        let width = (width_em(&text, Face::BoldCaps) + PADDING_EM) * em;
         let height = HEIGHT_EM * em;
         let found = CANDIDATES.iter().find_map(|[dx, dy]| {
             let label = Label {
@@ -292,13 +279,6 @@ mod tests {
                 assert_eq!(labels_at(scale, view), labels_at(scale, view));
             }
         }
-    }
-
-    #[test]
-    fn the_width_estimate_counts_narrow_separators() {
-        assert!((text_width_em("VUT") - 3.0 * WIDE_EM).abs() < 1e-9);
-        let joined = text_width_em("UPFI · FELIN");
-        assert!((joined - (9.0 * WIDE_EM + 3.0 * NARROW_EM)).abs() < 1e-9);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Where things go on the screen around the map, beyond the shapes themselves: the order in which
-//! the keyboard visits countries, and on which side of its anchor a tooltip opens. Pure; map units
+//! the keyboard visits countries (reading order for Home and End, the nearest country in a
+//! direction for the arrow keys), and on which side of its anchor a tooltip opens. Pure; map units
 //! (x right, y down) unless a name says pixels.
 
 use super::europe::EuropeMap;
@@ -28,6 +29,70 @@ pub fn reading_order(map: &EuropeMap, codes: &[&'static str]) -> Vec<&'static st
         .map(|(_, _, code)| code)
         .chain(unplaced)
         .collect()
+}
+
+/// A direction of the arrow keys, on the map (y down).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl Direction {
+    /// The unit vector of this direction, in map units (y down).
+    fn unit(self) -> [f64; 2] {
+        match self {
+            Direction::Left => [-1.0, 0.0],
+            Direction::Right => [1.0, 0.0],
+            Direction::Up => [0.0, -1.0],
+            Direction::Down => [0.0, 1.0],
+        }
+    }
+}
+
+/// How much straying from the arrow's direction costs: a country at angle θ off the direction
+/// counts as `1 + ANGLE_PENALTY × tan² θ` times as far. With 3, → from Germany reaches Poland
+/// (152 units, 9° off) rather than Czechia (84 units, 31° off), and → from Portugal still reaches
+/// Spain (87 units, 33° off) rather than Italy (360 units, 12° off).
+const ANGLE_PENALTY: f64 = 3.0;
+/// A country that shares a border with the one focused counts as this much as far: ↓ from Germany
+/// reaches Switzerland (its neighbour, 129 units, 18° off) rather than Italy (167 units, 4° off).
+const NEIGHBOUR_FACTOR: f64 = 0.75;
+
+/// The country among `codes` that an arrow key moves to from `from`: of the countries whose label
+/// point lies ahead in `direction`, the nearest, with distance weighted by [`ANGLE_PENALTY`] and
+/// [`NEIGHBOUR_FACTOR`].
+/// `None` when nothing lies ahead (or `from` has no shape). Label points, not shape centres, so
+/// that France's point is in mainland France.
+pub fn nearest_in_direction(
+    map: &EuropeMap,
+    codes: &[&'static str],
+    from: &str,
+    direction: Direction,
+) -> Option<&'static str> {
+    let origin = map.shape(from)?.label.map(f64::from);
+    let [ux, uy] = direction.unit();
+    codes
+        .iter()
+        .filter(|&&code| code != from)
+        .filter_map(|&code| {
+            let [x, y] = map.shape(code)?.label.map(f64::from);
+            let (dx, dy) = (x - origin[0], y - origin[1]);
+            let ahead = dx * ux + dy * uy;
+            let across = (dx * uy - dy * ux).abs();
+            let tangent = across / ahead;
+            let border = if map.are_neighbours(from, code) {
+                NEIGHBOUR_FACTOR
+            } else {
+                1.0
+            };
+            let score = dx.hypot(dy) * (1.0 + ANGLE_PENALTY * tangent * tangent) * border;
+            (ahead > 0.0).then_some((score, code))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, code)| code)
 }
 
 /// Which way a tooltip opens from its anchor: towards the middle of its container, so that it
@@ -72,6 +137,61 @@ mod tests {
     use super::*;
     use crate::data::covered_country_codes;
     use crate::geo::europe::EUROPE;
+
+    #[test]
+    fn arrows_move_to_the_neighbour_a_reader_expects() {
+        let codes = covered_country_codes();
+        let step = |from, direction| nearest_in_direction(&EUROPE, &codes, from, direction);
+        assert_eq!(step("DE", Direction::Right), Some("PL"));
+        assert!(
+            matches!(step("DE", Direction::Left), Some("NL" | "BE")),
+            "{:?}",
+            step("DE", Direction::Left)
+        );
+        assert!(
+            matches!(step("DE", Direction::Down), Some("AT" | "CH")),
+            "{:?}",
+            step("DE", Direction::Down)
+        );
+        assert_eq!(step("PT", Direction::Right), Some("ES"));
+        assert_eq!(
+            step("PT", Direction::Left),
+            None,
+            "nothing west of Portugal"
+        );
+        assert_eq!(step("ZZ", Direction::Left), None);
+    }
+
+    #[test]
+    fn every_member_is_reachable_by_arrows_from_every_other() {
+        let codes = covered_country_codes();
+        let directions = [
+            Direction::Left,
+            Direction::Right,
+            Direction::Up,
+            Direction::Down,
+        ];
+        for &start in &codes {
+            let mut seen = vec![start];
+            let mut queue = vec![start];
+            while let Some(code) = queue.pop() {
+                for direction in directions {
+                    if let Some(next) = nearest_in_direction(&EUROPE, &codes, code, direction) {
+                        if !seen.contains(&next) {
+                            seen.push(next);
+                            queue.push(next);
+                        }
+                    }
+                }
+            }
+            let mut missing: Vec<_> = codes.iter().filter(|c| !seen.contains(c)).collect();
+            missing.sort();
+            assert!(
+                missing.is_empty(),
+                "from {start}, arrows never reach {missing:?}"
+            );
+        }
+    }
 
     #[test]
     fn tab_visits_every_member_once_from_the_north_west_to_the_south_east() {

@@ -1,4 +1,4 @@
-//! A repeating timer that runs only while it is wanted.
+//! Timers that run only while they are wanted: a repeating one and a one-shot.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -8,28 +8,45 @@ use yew::prelude::*;
 /// when `running` turns false, the period changes or the component goes away.
 #[hook]
 pub fn use_interval(running: bool, period_ms: i32, tick: Callback<()>) {
-    let latest = use_mut_ref(|| tick.clone());
-    *latest.borrow_mut() = tick;
-    use_effect_with((running, period_ms), move |&(running, period_ms)| {
+    use_timer(running, period_ms, true, tick);
+}
+
+/// Calls `done` once, `delay_ms` milliseconds after `armed` turned true; a change before then
+/// (or the component going away) clears the timer.
+#[hook]
+pub fn use_timeout(armed: bool, delay_ms: i32, done: Callback<()>) {
+    use_timer(armed, delay_ms, false, done);
+}
+
+/// The browser's `setInterval` (`repeat`) or `setTimeout` while `on`, cleared on any change.
+#[hook]
+fn use_timer(on: bool, ms: i32, repeat: bool, fire: Callback<()>) {
+    let latest = use_mut_ref(|| fire.clone());
+    *latest.borrow_mut() = fire;
+    use_effect_with((on, ms), move |&(on, ms)| {
         let mut timer = None;
-        if running {
+        if on {
             let fire = Closure::<dyn FnMut()>::new(move || {
-                let tick = latest.borrow().clone();
-                tick.emit(());
+                let fire = latest.borrow().clone();
+                fire.emit(());
             });
+            let callback = fire.as_ref().unchecked_ref();
             if let Some(window) = super::window() {
-                timer = window
-                    .set_interval_with_callback_and_timeout_and_arguments_0(
-                        fire.as_ref().unchecked_ref(),
-                        period_ms,
-                    )
-                    .ok()
-                    .map(|id| (window, id, fire));
+                let id = if repeat {
+                    window.set_interval_with_callback_and_timeout_and_arguments_0(callback, ms)
+                } else {
+                    window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, ms)
+                };
+                timer = id.ok().map(|id| (window, id, fire));
             }
         }
         move || {
             if let Some((window, id, _fire)) = timer {
-                window.clear_interval_with_handle(id);
+                if repeat {
+                    window.clear_interval_with_handle(id);
+                } else {
+                    window.clear_timeout_with_handle(id);
+                }
             }
         }
     });

@@ -2,8 +2,9 @@
 //! address (`url_state`), the page's language and loading a language's file (`language`),
 //! measuring an element (`element_size`), the wheel without a passive listener (`wheel`), keys on
 //! the document (`keys`), the embedding frame (`embedding`), media queries (`media`), timers
-//! (`interval`), kiosk mode's guards and idle clock (`kiosk`, `kiosk_idle`), downloads and the
-//! clipboard (`download`, `clipboard`), and event listeners that remove themselves (`listener`).
+//! (`interval`: repeating and one-shot), kiosk mode's guards and idle clock (`kiosk`,
+//! `kiosk_idle`), downloads and the clipboard (`download`, `clipboard`), and event listeners that
+//! remove themselves (`listener`).
 //! Components call these; nothing else in the app touches the browser outside event handlers.
 //! The way to the browser is [`window()`], which is `None` when the first view is rendered at
 //! build time (`crate::prerender`).
@@ -29,7 +30,7 @@ pub use clipboard::copy_text;
 pub use download::{download_figure_png, download_figure_svg, download_text, today};
 pub use element_size::use_element_size;
 pub use embedding::{framing_parent, use_in_frame};
-pub use interval::use_interval;
+pub use interval::{use_interval, use_timeout};
 pub use keys::use_document_keydown;
 pub use kiosk::use_kiosk_guards;
 pub use kiosk_idle::{use_kiosk_idle, KioskView};

@@ -87,6 +87,14 @@ pub const CASES: &[(&str, CaseFn)] = &[
         "zoom_in_out_reset_and_pan",
         map_cases::zoom_in_out_reset_and_pan,
     ),
+    (
+        "citations_are_numbered_in_reading_order",
+        map_cases::citations_are_numbered_in_reading_order,
+    ),
+    (
+        "the_language_is_a_few_tabs_from_the_search",
+        map_cases::the_language_is_a_few_tabs_from_the_search,
+    ),
     ("colouring_by_period", map_cases::colouring_by_period),
     (
         "tap_selects_and_shows_the_tooltip",

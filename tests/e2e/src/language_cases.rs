@@ -1,5 +1,5 @@
 //! Languages (issue 8): the interface in English, French and German, chosen by the URL, by the
-//! switch in the footer, or by the browser's language; association names in their own language.
+//! switch beside the search box, or by the browser's language; association names in their own language.
 
 use crate::cases::{check, Expected, QUICK};
 use crate::page::Page;
@@ -23,9 +23,7 @@ const WORDS: &str = "(() => { const text = (css) => { const e = document.querySe
     return { lang: document.documentElement.lang, title: document.title, h1: text('h1'), \
     map_button: text('[data-view=map]'), search_label: text('.search-label'), \
     germany: attr('svg.europe-map path.country.member[data-country=\"DE\"]', 'aria-label'), \
-    figure: text('.figure-label'), footer: text('.app-footer > p'), \
-    footer_rows: new Set(Array.from(document.querySelectorAll('.app-footer .button-row'), \
-    (e) => Math.round(e.getBoundingClientRect().top))).size }; })()";
+    figure: text('.figure-label'), footer: text('.app-footer > p') }; })()";
 
 #[derive(serde::Deserialize, Debug, PartialEq)]
 struct Words {
@@ -37,8 +35,6 @@ struct Words {
     germany: Option<String>,
     figure: Option<String>,
     footer: Option<String>,
-    /// How many lines the footer's rows of buttons take.
-    footer_rows: usize,
 }
 
 fn words(page: &Page) -> Result<Words> {
@@ -46,9 +42,8 @@ fn words(page: &Page) -> Result<Words> {
 }
 
 /// The page speaks `lang`: `<html lang>`, the title, the heading, the view switch, the search
-/// box, the figures, the credits and Germany's name on the map are that language's; and on the
-/// cases' 1280-pixel-wide screen its longer words keep the footer on one line (a second line of
-/// buttons is taken from the map's height).
+/// box, the figures, the credits and Germany's name on the map are that language's (the map's
+/// share of the window in every language is `fits_every_screen`'s).
 fn speaks(page: &Page, lang: Lang) -> Result<()> {
     let t = lang.strings();
     // A language other than English arrives in its own file: wait until it is on screen.
@@ -59,13 +54,6 @@ fn speaks(page: &Page, lang: Lang) -> Result<()> {
     let credits = impala_map::format::credits(t, dataset());
     let w = words(page)?;
     let germany = t.country_name("DE", "Germany");
-    check(w.footer_rows == 1, || {
-        format!(
-            "in {}, the footer's buttons take {} lines at 1280 pixels: {w:#?}",
-            lang.code(),
-            w.footer_rows
-        )
-    })?;
     check(
         w.lang == lang.code()
             && w.title == t.page_title
@@ -121,7 +109,7 @@ pub fn languages_change_the_words(page: &mut Page, _: &Expected) -> Result<()> {
     })?;
     page.screenshot_named("lang-fr")?;
 
-    // Chosen in the footer, and kept in the address as the language's own page (/de/), which a
+    // Chosen beside the search box, and kept in the address as the language's own page (/de/), which a
     // reload paints in German at once.
     page.choose_option(".lang-select", "de")?;
     page.wait_for(

@@ -118,7 +118,7 @@ struct Sheet {
 
 /// Print media without printing, for the engines whose driver cannot emulate it: the app's
 /// print sheet (linked with `media="print"`) and `@media print` rules apply to the screen, and
-/// its `@media screen` rules (the themes) do not.
+/// its `@media screen` rules (the themes, the wide layout) do not.
 /// Returns how many rules it turned; a navigation undoes it.
 const PRINT_RULES_ON_SCREEN: &str = "(() => { let turned = 0; \
     for (const sheet of document.styleSheets) { \
@@ -126,7 +126,7 @@ const PRINT_RULES_ON_SCREEN: &str = "(() => { let turned = 0; \
     for (const rule of sheet.cssRules) { \
     if (!(rule instanceof CSSMediaRule)) continue; const media = rule.media.mediaText.trim(); \
     if (media === 'print') { rule.media.mediaText = 'all'; turned++; } \
-    else if (media === 'screen') { rule.media.mediaText = 'not all'; turned++; } } } \
+    else if (media === 'screen' || media.startsWith('screen and')) { rule.media.mediaText = 'not all'; turned++; } } } \
     return turned; })()";
 
 /// The printed layout of each view, measured on an A4 landscape page's content box and kept as

@@ -6,9 +6,10 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use impala_map::data::dataset;
+use impala_map::growth::country_status;
 use impala_map::growth::{describe, totals, Status};
 use impala_map::i18n::Lang;
-use impala_map::state::{country_status, year_range};
+use impala_map::state::year_range;
 
 use crate::cases::{check, Expected, QUICK};
 use crate::page::{keys, Page};
