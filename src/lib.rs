@@ -20,6 +20,8 @@
 //! - `search`, `palette`, `table`: finding things by name; which colour each country gets; the
 //!   table's order. Pure.
 //! - `text_width`: the one estimate of a text's width, for layouts made without a browser. Pure.
+//! - `roving`: a composite widget's one Tab stop and its arrow keys. Pure.
+//! - `citations`: sources numbered in the order a reader meets them. Pure.
 //! - `growth`, `timeline`, `chart`: the network year by year (and how a country stands in a
 //!   year), the timeline's layout and keyboard order, the growth chart as SVG (plotters). Pure.
 //! - `export`: the data as CSV and JSON files with their sources, and the files' names. Pure.
@@ -49,6 +51,7 @@ pub mod palette;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod qr;
+pub mod roving;
 pub mod search;
 pub mod state;
 pub mod table;

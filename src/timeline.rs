@@ -188,21 +188,6 @@ impl TimelineLayout {
     }
 }
 
-/// Where a key moves the timeline's focus among `order` ([`TimelineLayout::keyboard_order`]):
-/// ← and → one mark (staying at the ends), Home and End to the first and last; `None` for any
-/// other key. From no mark, the arrows start at the first.
-pub fn step_mark(order: &[MarkId], from: Option<MarkId>, key: &str) -> Option<MarkId> {
-    let at = from.and_then(|from| order.iter().position(|m| *m == from));
-    let index = match (key, at) {
-        ("ArrowLeft" | "ArrowRight", None) | ("Home", _) => 0,
-        ("End", _) => order.len().checked_sub(1)?,
-        ("ArrowLeft", Some(i)) => i.saturating_sub(1),
-        ("ArrowRight", Some(i)) => (i + 1).min(order.len().checked_sub(1)?),
-        _ => return None,
-    };
-    order.get(index).copied()
-}
-
 /// Sizes, in timeline units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LayoutOptions {
@@ -649,36 +634,38 @@ mod tests {
             Some(&MarkId::Association("SOM")),
             "Sweden's SOM, 1974"
         );
-        let mut at = step_mark(&order, None, "ArrowRight");
+        let step_mark =
+            |from, key| crate::roving::step(&order, from, key, crate::roving::Axis::Horizontal);
+        let mut at = step_mark(None, "ArrowRight");
         let mut seen = vec![];
         while let Some(mark) = at {
             if seen.last() == Some(&mark) {
                 break;
             }
             seen.push(mark);
-            at = step_mark(&order, Some(mark), "ArrowRight");
+            at = step_mark(Some(mark), "ArrowRight");
         }
         assert_eq!(
             seen, order,
             "→ from the first reaches every mark, in order, and stops"
         );
         let last = order.last().copied();
-        assert_eq!(step_mark(&order, last, "ArrowRight"), last);
+        assert_eq!(step_mark(last, "ArrowRight"), last);
         let first = order.first().copied();
-        assert_eq!(step_mark(&order, first, "ArrowLeft"), first);
+        assert_eq!(step_mark(first, "ArrowLeft"), first);
         assert_eq!(
-            step_mark(&order, Some(MarkId::Association("VUT")), "Home"),
+            step_mark(Some(MarkId::Association("VUT")), "Home"),
             order.first().copied()
         );
-        assert_eq!(step_mark(&order, None, "End"), last);
-        assert_eq!(step_mark(&order, last, "Enter"), None);
+        assert_eq!(step_mark(None, "End"), last);
+        assert_eq!(step_mark(last, "Enter"), None);
         let vut = order.iter().position(|m| *m == MarkId::Association("VUT"));
         let before = vut
             .and_then(|i| i.checked_sub(1))
             .and_then(|i| order.get(i))
             .copied();
         assert_eq!(
-            step_mark(&order, Some(MarkId::Association("VUT")), "ArrowLeft"),
+            step_mark(Some(MarkId::Association("VUT")), "ArrowLeft"),
             before
         );
     }

@@ -1,11 +1,15 @@
-//! A plain list of the associations, oldest first.
+//! A plain list of the associations, oldest first. Its acronyms are one Tab stop (`crate::roving`):
+//! ↑ and ↓ go from association to association, Home and End to the ends.
 
 use super::use_strings;
 use crate::data::{dataset, Association};
 use crate::format;
 use crate::i18n::{fill, Strings};
+use crate::roving::{self, Axis};
 use crate::state::Action;
 use crate::vocab::Selection;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,22 +25,81 @@ pub fn association_list(props: &AssociationListProps) -> Html {
     let data = dataset();
     let chosen = data.associations_of(props.selection);
     let t = use_strings();
+    let list = use_node_ref();
+    let order = use_memo((), |()| {
+        data.associations_by_founding()
+            .into_iter()
+            .map(|a| &*a.acronym)
+            .collect::<Vec<&'static str>>()
+    });
+    // The acronym with keyboard focus; else Tab reaches the chosen one, else the first.
+    let focused = use_state_eq(|| None::<&'static str>);
+    let tab_stop = roving::tab_stop(&order, *focused, |a| chosen.iter().any(|c| c.acronym == *a));
+    let onkeydown = {
+        let (list, order, dispatch) = (list.clone(), order.clone(), props.dispatch.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            let Some(on) = acronym_of(event.target()) else {
+                return;
+            };
+            let key = event.key();
+            // Enter and Space select here rather than by the button's click, which Firefox does
+            // not send for a button focused by a script while its window is in the background.
+            if matches!(key.as_str(), "Enter" | " ") {
+                event.prevent_default();
+                dispatch.emit(Action::Select(Selection::Association(on)));
+                return;
+            }
+            let button = roving::step(&order, Some(on), &key, Axis::Vertical).and_then(|next| {
+                let selector = format!("li[data-association=\"{next}\"] .acronym");
+                list.cast::<Element>()?.query_selector(&selector).ok()?
+            });
+            if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                event.prevent_default();
+                let _ = button.focus();
+            }
+        })
+    };
+    let onfocusin = {
+        let focused = focused.clone();
+        Callback::from(move |event: FocusEvent| focused.set(acronym_of(event.target())))
+    };
+    let onfocusout = {
+        let focused = focused.clone();
+        Callback::from(move |event: FocusEvent| {
+            if acronym_of(event.related_target()).is_none() {
+                focused.set(None);
+            }
+        })
+    };
     html! {
         <section class="associations" aria-labelledby="associations-heading">
             <h2 id="associations-heading">{ t.list_heading }</h2>
-            <ol class="association-list">
+            <ol class="association-list" ref={list} {onkeydown} {onfocusin} {onfocusout}>
                 for association in data.associations_by_founding() {
-                    { entry(t, association, chosen.iter().any(|a| a.acronym == association.acronym), &props.dispatch) }
+                    { entry(t, association, chosen.iter().any(|a| a.acronym == association.acronym),
+                        tab_stop == Some(&*association.acronym), &props.dispatch) }
                 }
             </ol>
         </section>
     }
 }
 
+/// The association whose acronym button an event happened on.
+fn acronym_of(target: Option<web_sys::EventTarget>) -> Option<&'static str> {
+    let element = target?.dyn_into::<Element>().ok()?;
+    if !element.class_list().contains("acronym") {
+        return None;
+    }
+    let holder = element.closest("[data-association]").ok()??;
+    let association = dataset().association(&holder.get_attribute("data-association")?)?;
+    Some(&association.acronym)
+}
+
 fn entry(
     t: &'static Strings,
     association: &'static Association,
     selected: bool,
+    tab_stop: bool,
     dispatch: &Callback<Action>,
 ) -> Html {
     let data = dataset();
@@ -52,7 +115,8 @@ fn entry(
     html! {
         <li class={classes!("association", selected.then_some("selected"))} data-association={acronym}>
             <p class="association-title">
-                <button type="button" class="acronym" aria-pressed={selected.to_string()} {onclick}>{ acronym }</button>
+                <button type="button" class="acronym" aria-pressed={selected.to_string()}
+                    tabindex={if tab_stop { "0" } else { "-1" }} {onclick}>{ acronym }</button>
                 { super::own_name(t, association, "name") }
             </p>
             <p class="association-facts">

@@ -11,8 +11,9 @@ use crate::format;
 use crate::growth::{status, Status};
 use crate::hooks::use_element_size;
 use crate::i18n::{fill, Strings};
+use crate::roving::{self, Axis};
 use crate::state::Action;
-use crate::timeline::{layout, step_mark, Certainty, LayoutOptions, MarkId, TimelineLayout};
+use crate::timeline::{layout, Certainty, LayoutOptions, MarkId, TimelineLayout};
 use crate::vocab::Selection;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -77,15 +78,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let order = use_memo(laid.clone(), |laid| laid.keyboard_order());
     // The mark with keyboard focus; else Tab reaches the chosen one, else the first.
     let focused = use_state_eq(|| None::<MarkId>);
-    let tab_stop = focused
-        .or_else(|| {
-            let chosen = |m: &&MarkId| match m {
-                MarkId::Association(a) => chosen.iter().any(|c| c.acronym == *a),
-                MarkId::Milestone(i) => props.milestone == Some(*i),
-            };
-            order.iter().find(chosen).copied()
-        })
-        .or_else(|| order.first().copied());
+    let tab_stop = roving::tab_stop(&order, *focused, |mark| match mark {
+        MarkId::Association(a) => chosen.iter().any(|c| c.acronym == *a),
+        MarkId::Milestone(i) => props.milestone == Some(*i),
+    });
     let tabindex = |mark: MarkId| if tab_stop == Some(mark) { "0" } else { "-1" };
     let linked: Vec<&str> = props
         .hovered_country
@@ -125,7 +121,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     event.prevent_default();
                     activate(target);
                 }
-            } else if let Some(next) = step_mark(&order, on, &key) {
+            } else if let Some(next) = roving::step(&order, on, &key, Axis::Horizontal) {
                 event.prevent_default();
                 focus_mark(&svg, next);
             }

@@ -800,34 +800,83 @@ fn fits_in_every_size(page: &mut Page, lang: &str) -> Result<()> {
 /// The least share of a laptop's or a desktop's window the map takes.
 const MAP_SHARE: f64 = 0.40;
 
-/// Everything the header and the toolbar offer is a few Tabs from the search box: the language
-/// switch at most 15 away.
+/// What Tab reaches from the search box, in order, as short names ("lang-select",
+/// "map:SE", "list:SOM"), up to `limit` Tabs.
+fn tab_path(page: &mut Page, limit: usize) -> Result<Vec<String>> {
+    page.click("#search-input")?;
+    let mut path = Vec::new();
+    for _ in 0..limit {
+        page.press(keys::TAB)?;
+        path.push(page.eval(
+            "(() => { const e = document.activeElement; if (!e || e === document.body) return 'body'; \
+             if (e.dataset && e.dataset.country) return 'map:' + e.dataset.country; \
+             const li = e.closest('[data-association]'); \
+             if (li && e.classList.contains('acronym')) return 'list:' + li.dataset.association; \
+             if (li) return 'timeline:' + li.dataset.association; \
+             const c = (e.getAttribute('class') || '').split(' ')[0]; \
+             return c || e.getAttribute('data-theme-choice') || e.getAttribute('data-download') || e.tagName.toLowerCase(); })()",
+        )?);
+    }
+    Ok(path)
+}
+
+/// The language switch and the map are a few Tabs from the search box (at most 15), and the list
+/// of associations is one Tab stop whose arrows go from entry to entry.
 pub fn the_language_is_a_few_tabs_from_the_search(page: &mut Page, _: &Expected) -> Result<()> {
     page.open_app()?;
-    page.click("#search-input")?;
-    let mut tabs = 0;
-    let mut path = Vec::new();
-    loop {
-        let on: String = page.eval(
-            "(() => { const e = document.activeElement; if (!e) return ''; \
-             const c = e.getAttribute('class') || ''; return e.tagName.toLowerCase() + (c ? '.' + c.split(' ')[0] : ''); })()",
-        )?;
-        if on.contains("lang-select") {
-            break;
-        }
-        if tabs == 15 {
-            return Err(format!(
-                "15 Tabs from the search box did not reach the language switch: {path:?}"
-            ));
-        }
-        page.press(keys::TAB)?;
-        tabs += 1;
-        path.push(on);
-    }
+    let path = tab_path(page, 40)?;
+    let at = |prefix: &str| {
+        path.iter()
+            .position(|p| p.starts_with(prefix))
+            .map(|i| i + 1)
+    };
+    let (lang, map, list) = (at("lang-select"), at("map:"), at("list:"));
     page.note(&format!(
-        "the language switch is {tabs} Tabs from the search box"
+        "Tabs from the search box: language {lang:?}, map {map:?}, list {list:?}; path {path:?}"
     ));
-    Ok(())
+    check(
+        lang.is_some_and(|n| n <= 15) && map.is_some_and(|n| n <= 15),
+        || format!("language at Tab {lang:?} and map at Tab {map:?} (at most 15 wanted): {path:?}"),
+    )?;
+    let entries = path.iter().filter(|p| p.starts_with("list:")).count();
+    check(entries == 1, || {
+        format!("the list takes {entries} Tab stops: {path:?}")
+    })?;
+    // In the list: ↓ the next association, End the last, Enter selects it.
+    let order: Vec<&str> = dataset()
+        .associations_by_founding()
+        .iter()
+        .map(|a| &*a.acronym)
+        .collect();
+    let list_at = list.ok_or("Tab never reached the list")?;
+    page.click("#search-input")?;
+    for _ in 0..list_at {
+        page.press(keys::TAB)?;
+    }
+    let on = |page: &Page| -> Result<String> {
+        page.eval("(() => { const li = document.activeElement.closest('[data-association]'); return li ? li.dataset.association : ''; })()")
+    };
+    check(on(page)? == order[0], || {
+        format!("Tab entered the list on {:?}", on(page).ok())
+    })?;
+    page.press(keys::ARROW_DOWN)?;
+    check(on(page)? == order[1], || {
+        format!("↓ went to {:?}, expected {}", on(page).ok(), order[1])
+    })?;
+    page.press(keys::END)?;
+    let last = order.last().copied().unwrap_or_default();
+    check(on(page)? == last, || {
+        format!("End went to {:?}, expected {last}", on(page).ok())
+    })?;
+    page.press(keys::ENTER)?;
+    wait_for_selection(page, &format!("association:{last}")).map_err(|e| {
+        let focus: String = page
+            .eval(
+                "(() => { const e = document.activeElement; return e.outerHTML.slice(0, 200); })()",
+            )
+            .unwrap_or_default();
+        format!("{e} (focus on {focus})")
+    })
 }
 
 /// A script that sends touch pointer events `(type, pointer id, x, y)` (viewport coordinates) to
