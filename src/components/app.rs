@@ -11,7 +11,7 @@ use crate::export::Figure;
 use crate::format;
 use crate::hooks::{
     build_state, initial_state, use_adopted, use_browser_lang, use_document_keydown,
-    use_document_lang, use_kiosk_guards, use_kiosk_idle, use_shown_lang, use_url_sync,
+    use_document_lang, use_kiosk_guards, use_kiosk_idle, use_shown_lang, use_toolbar, use_url_sync,
 };
 use crate::i18n::{fill, Lang};
 use crate::state::{Action, AppState};
@@ -124,13 +124,20 @@ pub fn app(props: &AppProps) -> Html {
             }
         }));
     }
-    let view_button = |view: View, label: &'static str| {
+    // The view switch is one Tab stop: the arrow keys go between its buttons.
+    let views = [View::Map, View::Timeline, View::Table];
+    let view_bar = use_toolbar(
+        views.iter().position(|v| *v == state.view).unwrap_or(0),
+        views.len(),
+    );
+    let view_button = |index: usize, label: &'static str| {
         let dispatch = dispatch.clone();
+        let view = views[index];
         let pressed = state.view == view;
         let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetView(view)));
         html! {
             <button type="button" class="view-button" data-view={view.name()}
-                aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
+                tabindex={view_bar.tabindex(index)} aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
         }
     };
     // `view-map`, `view-timeline`, `view-table`: the styles lay out each view by its name.
@@ -181,10 +188,12 @@ pub fn app(props: &AppProps) -> Html {
             <main class={classes!("app-main", view_class)}>
                 <div class="toolbar">
                     <SearchBox dispatch={dispatch.clone()} />
-                    <div class="view-switch" role="group" aria-label={t.show}>
-                        { view_button(View::Map, t.view_map) }
-                        { view_button(View::Timeline, t.view_timeline) }
-                        { view_button(View::Table, t.view_table) }
+                    <div class="view-switch" role="toolbar" aria-label={t.show}
+                        ref={view_bar.node.clone()} onkeydown={view_bar.onkeydown.clone()} onfocusin={view_bar.onfocusin.clone()}
+                        onfocusout={view_bar.onfocusout.clone()}>
+                        { view_button(0, t.view_map) }
+                        { view_button(1, t.view_timeline) }
+                        { view_button(2, t.view_table) }
                     </div>
                     <EmbedDialog query={AttrValue::from(embed_query.clone())} />
                     // The language is chosen here, beside the search: a few Tabs from it, and
@@ -234,7 +243,8 @@ pub fn app(props: &AppProps) -> Html {
                         <div class="print-only print-map">{ map("map-print") }</div>
                     }
                 }
-                <aside class="side" aria-label={t.side}>
+                // `tabindex="-1"`: Firefox would otherwise stop Tab on the scrolling column itself.
+                <aside class="side" aria-label={t.side} tabindex="-1">
                     <div class="side-map">
                         if state.view == View::Map {
                             { year_bar_side }

@@ -6,7 +6,7 @@
 use super::use_strings;
 use crate::data::dataset;
 use crate::export::{csv, file_name, json, Figure};
-use crate::hooks::{download_figure_png, download_figure_svg, download_text, today};
+use crate::hooks::{download_figure_png, download_figure_svg, download_text, today, use_toolbar};
 use crate::i18n::Strings;
 use yew::prelude::*;
 
@@ -78,11 +78,14 @@ pub struct DownloadsProps {
 #[function_component(Downloads)]
 pub fn downloads(props: &DownloadsProps) -> Html {
     let t = use_strings();
+    let offered: Vec<Kind> = Kind::offered(props.figure).collect();
+    let bar = use_toolbar(0, offered.len());
     html! {
-        <div class="button-row downloads" role="group" aria-label={t.download}>
+        <div class="button-row downloads" role="toolbar" aria-label={t.download}
+            ref={bar.node.clone()} onkeydown={bar.onkeydown.clone()} onfocusin={bar.onfocusin.clone()} onfocusout={bar.onfocusout.clone()}>
             <span class="button-row-label" aria-hidden="true">{ t.download }</span>
-            for kind in Kind::offered(props.figure) {
-                <button type="button" class="view-button" data-download={kind.key()}
+            for (index, kind) in offered.into_iter().enumerate() {
+                <button type="button" class="view-button" data-download={kind.key()} tabindex={bar.tabindex(index)}
                     onclick={Callback::from(move |_: MouseEvent| kind.save(t))}>{ kind.label(t) }</button>
             }
         </div>

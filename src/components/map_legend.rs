@@ -4,6 +4,7 @@
 use super::use_strings;
 use crate::data::dataset;
 use crate::geo::europe::EUROPE;
+use crate::hooks::use_toolbar;
 use crate::palette::{period_of, periods, slot_class, AssociationSlots};
 use crate::state::Action;
 use crate::vocab::Colouring;
@@ -19,13 +20,16 @@ pub struct MapLegendProps {
 pub fn map_legend(props: &MapLegendProps) -> Html {
     let data = dataset();
     let t = use_strings();
+    // One Tab stop: the arrow keys go between the two colourings.
+    let bar = use_toolbar(usize::from(props.colouring == Colouring::Period), 2);
     let switch = |colouring: Colouring, label: &'static str, key: &'static str| {
         let dispatch = props.dispatch.clone();
         let pressed = props.colouring == colouring;
+        let index = usize::from(colouring == Colouring::Period);
         let onclick =
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetColouring(colouring)));
         html! {
-            <button type="button" class="view-button" data-colouring={key}
+            <button type="button" class="view-button" data-colouring={key} tabindex={bar.tabindex(index)}
                 aria-pressed={pressed.to_string()} {onclick}>{ label }</button>
         }
     };
@@ -78,7 +82,8 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
     };
     html! {
         <div class="map-legend">
-            <div class="colouring-switch view-switch" role="group" aria-label={t.colour_by}>
+            <div class="colouring-switch view-switch" role="toolbar" aria-label={t.colour_by}
+                ref={bar.node.clone()} onkeydown={bar.onkeydown.clone()} onfocusin={bar.onfocusin.clone()} onfocusout={bar.onfocusout.clone()}>
                 { switch(Colouring::Association, t.by_association, "association") }
                 { switch(Colouring::Period, t.by_period, "period") }
             </div>

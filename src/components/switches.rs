@@ -3,6 +3,7 @@
 //! page's `set-theme`, choose them too.
 
 use super::use_strings;
+use crate::hooks::use_toolbar;
 use crate::i18n::Lang;
 use crate::state::Action;
 use crate::vocab::{Theme, Words};
@@ -23,12 +24,20 @@ pub fn theme_switch(props: &ThemeSwitchProps) -> Html {
         Theme::Dark => t.theme_dark,
         Theme::Contrast => t.theme_contrast,
     };
+    let bar = use_toolbar(
+        Theme::ALL
+            .iter()
+            .position(|t| *t == props.theme)
+            .unwrap_or(0),
+        Theme::ALL.len(),
+    );
     html! {
-        <div class="button-row theme-switch" role="group" aria-label={t.colours}>
+        <div class="button-row theme-switch" role="toolbar" aria-label={t.colours}
+            ref={bar.node.clone()} onkeydown={bar.onkeydown.clone()} onfocusin={bar.onfocusin.clone()} onfocusout={bar.onfocusout.clone()}>
             <span class="button-row-label" aria-hidden="true">{ t.colours }</span>
-            for theme in Theme::ALL {
+            for (index, theme) in Theme::ALL.into_iter().enumerate() {
                 <button type="button" class="view-button" data-theme-choice={theme.name()}
-                    aria-pressed={(props.theme == theme).to_string()}
+                    tabindex={bar.tabindex(index)} aria-pressed={(props.theme == theme).to_string()}
                     onclick={choose(&props.dispatch, Action::SetTheme(theme))}>{ label(theme) }</button>
             }
         </div>

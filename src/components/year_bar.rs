@@ -6,7 +6,7 @@
 use super::use_strings;
 use crate::data::dataset;
 use crate::growth::{describe, totals};
-use crate::hooks::{use_interval, use_media_query};
+use crate::hooks::{use_interval, use_media_query, use_toolbar};
 use crate::state::{year_range, Action};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -64,18 +64,21 @@ pub fn year_bar(props: &YearBarProps) -> Html {
     } else {
         (t.play, Action::Play, "▶")
     };
+    // Play, back and forward are one Tab stop: the arrow keys go between them.
+    let bar = use_toolbar(0, 3);
     html! {
         <div class="year-bar" role="group" aria-label={t.year}>
-            <div class="year-buttons">
-                <button type="button" class="year-play" aria-label={play_label} title={play_label}
+            <div class="year-buttons" role="toolbar" aria-label={t.year} ref={bar.node.clone()}
+                onkeydown={bar.onkeydown.clone()} onfocusin={bar.onfocusin.clone()} onfocusout={bar.onfocusout.clone()}>
+                <button type="button" class="year-play" tabindex={bar.tabindex(0)} aria-label={play_label} title={play_label}
                     data-playing={props.playing.to_string()} onclick={send(play_action)}>
                     <span aria-hidden="true">{ play_icon }</span>
                 </button>
-                <button type="button" class="year-back" aria-label={t.year_back} title={t.year_back}
+                <button type="button" class="year-back" tabindex={bar.tabindex(1)} aria-label={t.year_back} title={t.year_back}
                     disabled={props.year <= first} onclick={send(Action::StepYear(-1))}>
                     <span aria-hidden="true">{ "◀" }</span>
                 </button>
-                <button type="button" class="year-forward" aria-label={t.year_forward} title={t.year_forward}
+                <button type="button" class="year-forward" tabindex={bar.tabindex(2)} aria-label={t.year_forward} title={t.year_forward}
                     disabled={props.year >= last} onclick={send(Action::StepYear(1))}>
                     <span aria-hidden="true">{ "▶" }</span>
                 </button>

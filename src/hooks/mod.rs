@@ -3,8 +3,8 @@
 //! measuring an element (`element_size`), the wheel without a passive listener (`wheel`), keys on
 //! the document (`keys`), the embedding frame (`embedding`), media queries (`media`), timers
 //! (`interval`: repeating and one-shot), kiosk mode's guards and idle clock (`kiosk`,
-//! `kiosk_idle`), downloads and the clipboard (`download`, `clipboard`), and event listeners that
-//! remove themselves (`listener`).
+//! `kiosk_idle`), downloads and the clipboard (`download`, `clipboard`), a group of buttons as
+//! one Tab stop (`toolbar`), and event listeners that remove themselves (`listener`).
 //! Components call these; nothing else in the app touches the browser outside event handlers.
 //! The way to the browser is [`window()`], which is `None` when the first view is rendered at
 //! build time (`crate::prerender`).
@@ -21,6 +21,7 @@ mod kiosk_idle;
 mod language;
 mod listener;
 mod media;
+mod toolbar;
 mod url_state;
 mod wheel;
 mod window;
@@ -37,6 +38,7 @@ pub use kiosk_idle::{use_kiosk_idle, KioskView};
 pub use language::{use_browser_lang, use_document_lang, use_shown_lang, Shown};
 pub use listener::{Listener, Options as ListenerOptions};
 pub use media::use_media_query;
+pub use toolbar::{use_toolbar, Toolbar};
 pub use url_state::{build_state, initial_state, page_settings, use_url_sync};
 pub use wheel::use_wheel;
 pub use window::window;

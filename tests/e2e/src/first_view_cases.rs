@@ -8,12 +8,15 @@ use crate::server::NO_SCRIPT_PATH;
 use crate::Result;
 
 /// Where the parts of the first view are on the page: `[selector, x, y, width, height]`, in CSS
-/// pixels, rounded to a tenth.
+/// pixels, rounded to a tenth; last, the window: `innerWidth * 1000 + innerHeight`, the same of the
+/// root's client size, and its scroll width (a scroll bar that comes or goes moves everything).
 const LAYOUT: &str = "(() => ['h1', '.headline', '.view-switch', 'svg.europe-map', '.map-frame', \
     '.association-list > li:first-child', '.association-list > li:last-child', '.app-footer'].map((css) => { \
     const e = document.querySelector(css); if (!e) return [css, -1, -1, -1, -1]; \
     const r = e.getBoundingClientRect(); const t = (v) => Math.round(v * 10) / 10; \
-    return [css, t(r.x), t(r.y + scrollY), t(r.width), t(r.height)]; }))()";
+    return [css, t(r.x), t(r.y + scrollY), t(r.width), t(r.height)]; }).concat([['window', \
+    innerWidth * 1000 + innerHeight, document.documentElement.clientWidth * 1000 + \
+    document.documentElement.clientHeight, document.documentElement.scrollWidth, 0]]))()";
 
 type Layout = Vec<(String, f64, f64, f64, f64)>;
 
@@ -108,7 +111,12 @@ pub fn first_view_shows_without_javascript(page: &mut Page, expected: &Expected)
         })
         .collect();
     check(moved.is_empty(), || {
-        format!("the app moved the first view's parts when it took over: {moved:?}")
+        format!(
+            "the app moved the first view's parts when it took over: {moved:?}; the window \
+             (inner and client sizes, scroll width) before {:?}, after {:?}",
+            before.last(),
+            after.last()
+        )
     })
 }
 

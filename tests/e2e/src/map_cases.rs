@@ -813,15 +813,21 @@ fn tab_path(page: &mut Page, limit: usize) -> Result<Vec<String>> {
              const li = e.closest('[data-association]'); \
              if (li && e.classList.contains('acronym')) return 'list:' + li.dataset.association; \
              if (li) return 'timeline:' + li.dataset.association; \
+             if (e.dataset && e.dataset.view) return 'view:' + e.dataset.view; \
+             if (e.dataset && e.dataset.themeChoice) return 'theme:' + e.dataset.themeChoice; \
+             if (e.dataset && e.dataset.download) return 'download:' + e.dataset.download; \
+             if (e.dataset && e.dataset.colouring) return 'colouring:' + e.dataset.colouring; \
              const c = (e.getAttribute('class') || '').split(' ')[0]; \
-             return c || e.getAttribute('data-theme-choice') || e.getAttribute('data-download') || e.tagName.toLowerCase(); })()",
+             if (c === 'year-play' || c === 'year-back' || c === 'year-forward') return 'year-step:' + c.slice(5); \
+             return c || e.tagName.toLowerCase(); })()",
         )?);
     }
     Ok(path)
 }
 
-/// The language switch and the map are a few Tabs from the search box (at most 15), and the list
-/// of associations is one Tab stop whose arrows go from entry to entry.
+/// Everything on the page is a few Tabs from the search box (at most 15): the language menu, the
+/// map, the list, the colours and the downloads; each group of buttons and the list of
+/// associations is one Tab stop whose arrows go from item to item.
 pub fn the_language_is_a_few_tabs_from_the_search(page: &mut Page, _: &Expected) -> Result<()> {
     page.open_app()?;
     let path = tab_path(page, 40)?;
@@ -830,18 +836,58 @@ pub fn the_language_is_a_few_tabs_from_the_search(page: &mut Page, _: &Expected)
             .position(|p| p.starts_with(prefix))
             .map(|i| i + 1)
     };
-    let (lang, map, list) = (at("lang-select"), at("map:"), at("list:"));
+    let reached: Vec<(&str, Option<usize>)> =
+        ["lang-select", "map:", "list:", "theme:", "download:"]
+            .into_iter()
+            .map(|group| (group, at(group)))
+            .collect();
     page.note(&format!(
-        "Tabs from the search box: language {lang:?}, map {map:?}, list {list:?}; path {path:?}"
+        "Tabs from the search box: {reached:?}; path {path:?}"
     ));
-    check(
-        lang.is_some_and(|n| n <= 15) && map.is_some_and(|n| n <= 15),
-        || format!("language at Tab {lang:?} and map at Tab {map:?} (at most 15 wanted): {path:?}"),
-    )?;
-    let entries = path.iter().filter(|p| p.starts_with("list:")).count();
-    check(entries == 1, || {
-        format!("the list takes {entries} Tab stops: {path:?}")
+    let far: Vec<_> = reached
+        .iter()
+        .filter(|(_, n)| !n.is_some_and(|n| n <= 15))
+        .collect();
+    check(far.is_empty(), || {
+        format!("more than 15 Tabs from the search box: {far:?}; path {path:?}")
     })?;
+    let list = at("list:");
+    // Once round the page: up to where Tab leaves it (the browser's own controls, or the search
+    // box again). The list and each group of buttons are one stop.
+    let once_round = || {
+        path.iter()
+            .take_while(|p| *p != "body" && *p != "search-input")
+    };
+    for group in [
+        "list:",
+        "view:",
+        "theme:",
+        "download:",
+        "colouring:",
+        "zoom-",
+        "year-step:",
+    ] {
+        let stops = once_round().filter(|p| p.starts_with(group)).count();
+        check(stops == 1, || {
+            format!("{group} takes {stops} Tab stops: {path:?}")
+        })?;
+    }
+    // In a group of buttons the arrows move: → from the theme in use to the next theme.
+    let theme_at = at("theme:").ok_or("Tab never reached the colours")?;
+    page.click("#search-input")?;
+    for _ in 0..theme_at {
+        page.press(keys::TAB)?;
+    }
+    let choice = |page: &Page| -> Result<String> {
+        page.eval("document.activeElement.getAttribute('data-theme-choice') || ''")
+    };
+    let first = choice(page)?;
+    page.press(keys::ARROW_RIGHT)?;
+    let second = choice(page)?;
+    check(
+        !first.is_empty() && !second.is_empty() && first != second,
+        || format!("→ in the colours went from {first:?} to {second:?}"),
+    )?;
     // In the list: ↓ the next association, End the last, Enter selects it.
     let order: Vec<&str> = dataset()
         .associations_by_founding()

@@ -207,6 +207,50 @@ pub fn timeline_marks_and_linking(page: &mut Page, expected: &Expected) -> Resul
     check(overlaps.is_empty(), || {
         format!("overlapping timeline marks: {overlaps:?}")
     })?;
+    // The marks are one Tab stop; → goes to the next mark by year, End to the last, Enter selects.
+    let stops: usize = page.eval(
+        "document.querySelectorAll('svg.timeline-chart [data-association][tabindex=\"0\"], \
+         svg.timeline-chart [data-milestone][tabindex=\"0\"]').length",
+    )?;
+    check(stops == 1, || {
+        format!("the timeline's marks take {stops} Tab stops")
+    })?;
+    let mark = |page: &Page| -> Result<String> {
+        page.eval(
+            "(() => { const e = document.activeElement; \
+             return e.getAttribute('data-association') || ('milestone ' + e.getAttribute('data-milestone')); })()",
+        )
+    };
+    page.eval::<Option<bool>>(
+        "(() => { document.querySelector('svg.timeline-chart [data-association=SOM]').focus(); return null; })()",
+    )?;
+    let width: f64 =
+        page.eval("document.querySelector('.timeline-scroll').getBoundingClientRect().width")?;
+    let laid = impala_map::timeline::layout(
+        dataset(),
+        &impala_map::timeline::LayoutOptions::for_width(width.floor()),
+    );
+    let order = laid.keyboard_order();
+    let name = |m: &impala_map::timeline::MarkId| match m {
+        impala_map::timeline::MarkId::Association(a) => a.to_string(),
+        impala_map::timeline::MarkId::Milestone(i) => format!("milestone {i}"),
+    };
+    let som = order
+        .iter()
+        .position(|m| name(m) == "SOM")
+        .ok_or("SOM is not on the timeline")?;
+    page.press(keys::ARROW_RIGHT)?;
+    let next = order.get(som + 1).map(name).unwrap_or_default();
+    let now = mark(page)?;
+    check(now == next, || {
+        format!("→ from SOM went to {now:?}, expected {next:?}")
+    })?;
+    page.press(keys::END)?;
+    let last = order.last().map(name).unwrap_or_default();
+    let now = mark(page)?;
+    check(now == last, || {
+        format!("End went to {now:?}, expected {last:?}")
+    })?;
     // Disputed years show their other years; unknown years a band.
     let others: usize =
         page.eval("document.querySelectorAll('.tl-mark[data-association=UPFI] .tl-other').length")?;
