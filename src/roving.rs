@@ -1,7 +1,8 @@
 //! A composite widget's one Tab stop, WAI-ARIA's roving tabindex: Tab reaches one item of the
 //! widget (the one last focused, else the chosen one, else the first) and the arrow keys move
-//! between its items. Used by the timeline's marks (← →) and the list of associations (↑ ↓); the
-//! map's countries move by their places instead (`geo::order::nearest_in_direction`). Pure.
+//! between its items. Used by the timeline's marks (← →), the list of associations (↑ ↓) and the
+//! groups of buttons (`hooks::use_toolbar`); the map's countries share its Tab stop but move by
+//! their places instead (`geo::order::nearest_in_direction`). Pure.
 
 /// Which arrow keys move through the items.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

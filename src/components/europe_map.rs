@@ -13,6 +13,7 @@ use crate::geo::viewport::{Rect, Viewport};
 use crate::gesture::{self, Device, Frame, Gestures, Key, Outcome, Press, Tip, Wheel};
 use crate::hooks::{use_element_size, use_in_frame, use_timeout, use_wheel};
 use crate::i18n::Lang;
+use crate::roving;
 use crate::state::{Action, AppState};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -139,15 +140,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
         Geometry::new(&members.covered, *size, view_box)
     });
     let highlighted = state.highlighted();
-    let tab_stop = focused
-        .or_else(|| {
-            members
-                .order
-                .iter()
-                .copied()
-                .find(|c| highlighted.contains(c))
-        })
-        .or_else(|| members.order.first().copied());
+    let tab_stop = roving::tab_stop(&members.order, *focused, |c| highlighted.contains(c));
 
     {
         let effects = effects.clone();
