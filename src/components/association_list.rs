@@ -26,9 +26,11 @@ pub fn association_list(props: &AssociationListProps) -> Html {
     let chosen = data.associations_of(props.selection);
     let t = use_strings();
     let list = use_node_ref();
+    // Oldest first, sorted once: the entries and the arrow keys follow the same order.
+    let associations = use_memo((), |()| data.associations_by_founding());
     let order = use_memo((), |()| {
-        data.associations_by_founding()
-            .into_iter()
+        associations
+            .iter()
             .map(|a| &*a.acronym)
             .collect::<Vec<&'static str>>()
     });
@@ -75,7 +77,7 @@ pub fn association_list(props: &AssociationListProps) -> Html {
         <section class="associations" aria-labelledby="associations-heading">
             <h2 id="associations-heading">{ t.list_heading }</h2>
             <ol class="association-list" ref={list} {onkeydown} {onfocusin} {onfocusout}>
-                for association in data.associations_by_founding() {
+                for &association in associations.iter() {
                     { entry(t, association, chosen.iter().any(|a| a.acronym == association.acronym),
                         tab_stop == Some(&*association.acronym), &props.dispatch) }
                 }

@@ -75,7 +75,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
     let chosen = data.associations_of(props.selection);
     let svg_ref = use_node_ref();
-    let order = use_memo(laid.clone(), |laid| laid.keyboard_order());
+    // Keyed on the width, as the layout is: a hover re-renders without comparing layouts.
+    let order = use_memo(width, |_| laid.keyboard_order());
     // The mark with keyboard focus; else Tab reaches the chosen one, else the first.
     let focused = use_state_eq(|| None::<MarkId>);
     let tab_stop = roving::tab_stop(&order, *focused, |mark| match mark {
