@@ -23,6 +23,9 @@ mod bake;
 #[path = "src/data/model.rs"]
 pub mod model;
 #[allow(dead_code)]
+#[path = "src/number.rs"]
+mod number;
+#[allow(dead_code)]
 #[path = "src/i18n/pack.rs"]
 mod pack;
 #[allow(dead_code)]
@@ -54,6 +57,7 @@ fn main() {
         "src/data/bake.rs",
         "src/geo/adjacency.rs",
         "src/geo/path.rs",
+        "src/number.rs",
         "src/i18n/pack.rs",
         LANG_DIR,
     ] {

@@ -6,9 +6,9 @@
 use crate::data::{Association, Dataset, Founding};
 use crate::format::{self, escape_markup as xml};
 use crate::i18n::Lang;
+use crate::number::short;
 use crate::text_width::{chars_in, Face};
 use crate::vocab::View;
-use std::collections::BTreeSet;
 use std::fmt::Write;
 
 // The files are written in English, whatever the interface's language: column names and
@@ -127,8 +127,10 @@ pub fn framed_svg(figure: &str, width: f64, height: f64, caption: &Caption) -> (
             y += size * LINE_HEIGHT;
             let _ = write!(
                 text,
-                r#"<text x="{PADDING}" y="{}" font-size="{size}" font-weight="{weight}" fill="{}">{}</text>"#,
-                format::fixed(y - size * (LINE_HEIGHT - 1.0), 1),
+                r#"<text x="{}" y="{}" font-size="{}" font-weight="{weight}" fill="{}">{}</text>"#,
+                short(PADDING),
+                crate::number::fixed(y - size * (LINE_HEIGHT - 1.0), 1),
+                short(size),
                 xml(colour),
                 xml(line)
             );
@@ -138,7 +140,10 @@ pub fn framed_svg(figure: &str, width: f64, height: f64, caption: &Caption) -> (
     let total_width = width + 2.0 * PADDING;
     let total_height = (y + PADDING / 2.0).ceil();
     let svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{total_width}" height="{total_height}" viewBox="0 0 {total_width} {total_height}" font-family="{font}"><title>{title}</title><rect width="{total_width}" height="{total_height}" fill="{paper}"/><g transform="translate({PADDING} {PADDING})">{figure}</g>{text}</svg>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{font}"><title>{title}</title><rect width="{w}" height="{h}" fill="{paper}"/><g transform="translate({pad} {pad})">{figure}</g>{text}</svg>"#,
+        w = short(total_width),
+        h = short(total_height),
+        pad = short(PADDING),
         font = xml(caption.font),
         title = xml(caption.title),
         paper = xml(caption.paper),
@@ -252,12 +257,12 @@ fn certainty(founded: &Founding) -> &'static str {
 }
 
 /// Every source an association's facts cite, by id, each once, sorted.
-fn source_ids(association: &Association) -> BTreeSet<&str> {
+fn source_ids(association: &Association) -> Vec<&str> {
     let other_years = match &association.founded {
         Founding::Disputed { other, .. } => &other[..],
         _ => &[],
     };
-    [&association.sources[..], association.founded.sources()]
+    let ids = [&association.sources[..], association.founded.sources()]
         .into_iter()
         .chain(other_years.iter().map(|year| &year.sources[..]))
         .chain(association.members.iter().map(|count| &count.sources[..]))
@@ -270,8 +275,8 @@ fn source_ids(association: &Association) -> BTreeSet<&str> {
         .chain(association.represented_by.iter().map(|by| &by.sources[..]))
         .chain(association.notes.iter().map(|note| &note.sources[..]))
         .flatten()
-        .map(|id| &**id)
-        .collect()
+        .map(|id| &**id);
+    crate::sorting::sorted_unique(ids)
 }
 
 /// The associations and their sources as JSON (UTF-8, pretty enough to read).
@@ -500,7 +505,8 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(associations.len(), 22);
         let sources = value["sources"].as_array().cloned().unwrap_or_default();
-        let known: BTreeSet<&str> = sources.iter().filter_map(|s| s["id"].as_str()).collect();
+        let known: std::collections::BTreeSet<&str> =
+            sources.iter().filter_map(|s| s["id"].as_str()).collect();
         for a in &associations {
             let cited = a["sources"].as_array().cloned().unwrap_or_default();
             assert!(!cited.is_empty(), "{} cites nothing", a["acronym"]);

@@ -5,23 +5,6 @@
 use crate::data::{Dataset, Founding, MemberCount, Qualifier, Source};
 use crate::i18n::{fill, Strings};
 
-/// `value` with `decimals` digits after the point: `fixed(12.345, 1)` is "12.3", `fixed(2.0, 2)`
-/// "2.00". The app's one number formatter for what it writes into markup and addresses.
-pub fn fixed(value: f64, decimals: u8) -> String {
-    format!("{value:.*}", usize::from(decimals))
-}
-
-/// `value` with at most 2 decimals and no trailing zeros (`12.5`, `3`, never `-0`): numbers in
-/// the address and in transforms.
-pub fn short(value: f64) -> String {
-    let text = fixed(value, 2);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    match text {
-        "-0" | "" => "0".to_owned(),
-        _ => text.to_owned(),
-    }
-}
-
 /// Text for XML or a quoted HTML attribute: `&`, `<`, `>` and both quotes escaped.
 pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -253,15 +236,6 @@ pub fn selection_announcement(
 mod tests {
     use super::*;
 
-    #[test]
-    fn numbers_are_written_at_their_precision() {
-        assert_eq!(fixed(12.345, 1), "12.3");
-        assert_eq!(fixed(2.0, 2), "2.00");
-        assert_eq!(fixed(-1.26, 1), "-1.3");
-        assert_eq!(short(12.5), "12.5");
-        assert_eq!(short(3.0), "3");
-        assert_eq!(short(-0.001), "0");
-    }
     use crate::i18n::Lang;
 
     fn en() -> &'static Strings {

@@ -11,7 +11,6 @@
 
 use crate::data::{Dataset, Founding};
 use crate::i18n::{fill, Strings};
-use std::collections::BTreeSet;
 
 /// The last year of every series is at least this one: the year of IMPALA's article (the data's
 /// first source, whose figures describe the network in 2020) and of its last milestones, so a
@@ -147,7 +146,7 @@ pub fn country_status(data: &Dataset, code: &str, year: u16) -> Status {
 /// The state of the network in `year`.
 pub fn totals(data: &'static Dataset, year: u16) -> YearTotals {
     let mut associations = 0;
-    let mut countries = BTreeSet::new();
+    let mut countries = Vec::new();
     let mut possible = 0;
     let mut new = Vec::new();
     for association in data.associations.iter() {
@@ -165,7 +164,7 @@ pub fn totals(data: &'static Dataset, year: u16) -> YearTotals {
     YearTotals {
         year,
         associations,
-        countries: countries.len(),
+        countries: crate::sorting::sorted_unique(countries).len(),
         possible,
         new,
     }

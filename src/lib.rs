@@ -8,7 +8,9 @@
 //! - `geo`: projection, SVG path strings and the prepared map of Europe (its paths taken from the
 //!   first view in the browser). Pure.
 //! - `i18n`: the interface's words in nine languages, and the checks of their files. Pure.
-//! - `format`: how numbers, years and lists are written, in each language. Pure.
+//! - `format`: how years, member counts and lists are written, in each language. Pure.
+//! - `number`: numbers as text, the one formatter and the one parser. `std` only.
+//! - `sorting`: the one stable sort every runtime sort goes through (small wasm). `std` only.
 //! - `state`: the app's state and its one reducer. Pure.
 //! - `gesture`: pointer, touch, wheel and keys on the map turned into actions (drag, pinch, double
 //!   tap, the arrows between neighbours). Pure.
@@ -47,12 +49,14 @@ pub mod growth;
 pub mod hooks;
 pub mod i18n;
 pub mod kiosk;
+pub mod number;
 pub mod palette;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod qr;
 pub mod roving;
 pub mod search;
+pub mod sorting;
 pub mod state;
 pub mod table;
 pub mod text_width;

@@ -21,7 +21,6 @@
 use crate::data::{Dataset, Founding};
 use crate::geo::europe::EuropeMap;
 use crate::vocab::Colouring;
-use std::collections::BTreeSet;
 
 /// How many association colour slots `styles/palette.css` defines (`--slot-0` to `--slot-5`).
 /// The colouring of the current data uses fewer; `tests/palette.rs` fails if it ever needs more.
@@ -70,7 +69,7 @@ impl<'a> AssociationSlots<'a> {
             })
             .collect();
         let mut order: Vec<usize> = (0..count).collect();
-        order.sort_by(|&i, &j| {
+        crate::sorting::sort_by(&mut order, |&i, &j| {
             adjacent[j]
                 .len()
                 .cmp(&adjacent[i].len())
@@ -78,7 +77,7 @@ impl<'a> AssociationSlots<'a> {
         });
         let mut slot: Vec<Option<u8>> = vec![None; count];
         for &i in &order {
-            let taken: BTreeSet<u8> = adjacent[i].iter().filter_map(|&j| slot[j]).collect();
+            let taken: Vec<u8> = adjacent[i].iter().filter_map(|&j| slot[j]).collect();
             // There are at most `count - 1` taken slots, so a free one is always found.
             slot[i] = (0..=u8::MAX).find(|s| !taken.contains(s));
         }
@@ -186,12 +185,7 @@ pub fn country_period(data: &Dataset, code: &str) -> Option<Period> {
 
 /// Every period some association falls in, oldest first, [`Period::Unknown`] last.
 pub fn periods(data: &Dataset) -> Vec<Period> {
-    let set: BTreeSet<Period> = data
-        .associations
-        .iter()
-        .map(|a| period_of(&a.founded))
-        .collect();
-    set.into_iter().collect()
+    crate::sorting::sorted_unique(data.associations.iter().map(|a| period_of(&a.founded)))
 }
 
 /// How one member country is filled in the current colouring.

@@ -104,7 +104,7 @@ pub fn search(data: &'static Dataset, t: &Strings, query: &str, limit: usize) ->
             found.push((rank, 1, fold(name), hit));
         }
     }
-    found.sort_by(|x, y| (x.0, x.1, &x.2).cmp(&(y.0, y.1, &y.2)));
+    crate::sorting::sort_by(&mut found, |x, y| (x.0, x.1, &x.2).cmp(&(y.0, y.1, &y.2)));
     let mut hits: Vec<SearchHit> = Vec::new();
     for (_, _, _, hit) in found {
         if hits.len() >= limit {

@@ -2,6 +2,7 @@
 
 use crate::data::{query::fold, Association, Dataset};
 use crate::i18n::Strings;
+use crate::sorting::sort_by_key;
 use crate::vocab::{Sort, SortKey};
 
 /// The associations in the table's order. Names compare folded (accents and case ignored), in the
@@ -19,12 +20,12 @@ pub fn sorted_associations(
             .map_or_else(String::new, |c| fold(t.country_name(&c.code, &c.code)))
     };
     match sort.key {
-        SortKey::Name => list.sort_by_cached_key(|a| fold(&a.acronym)),
+        SortKey::Name => sort_by_key(&mut list, |a| fold(&a.acronym)),
         SortKey::Country => {
-            list.sort_by_cached_key(|a| (country_name(a), a.founded.sort_year()));
+            sort_by_key(&mut list, |a| (country_name(a), a.founded.sort_year()));
         }
         SortKey::Year => {
-            list.sort_by_cached_key(|a| (a.founded.sort_year(), fold(&a.acronym)));
+            sort_by_key(&mut list, |a| (a.founded.sort_year(), fold(&a.acronym)));
         }
     }
     if !sort.ascending {

@@ -309,7 +309,7 @@ pub fn layout(data: &'static Dataset, options: &LayoutOptions) -> TimelineLayout
             })
         })
         .collect();
-    milestones.sort_by_key(|m| (m.first, m.last, m.index));
+    crate::sorting::sort_by_key(&mut milestones, |m| (m.first, m.last, m.index));
     let extents: Vec<(f64, f64)> = std::iter::once((impala, impala))
         .chain(milestones.iter().map(|m| (m.x0, m.x1)))
         .map(|(x0, x1)| (x0 - dot, x1 + dot))

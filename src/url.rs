@@ -498,7 +498,7 @@ fn embed_id(value: &str) -> Result<String, String> {
 
 /// A decimal number as the address writes one (`12`, `-0.5`, `1e3`).
 fn decimal(value: &str) -> Option<f64> {
-    value.parse::<f64>().ok()
+    crate::number::parse_decimal(value)
 }
 
 /// Both stages at once: [`validate`] of [`parse_query`].
@@ -632,9 +632,7 @@ fn parse_year(value: &str) -> Result<u16, String> {
 }
 
 fn parse_zoom(value: &str) -> Result<f64, String> {
-    value
-        .parse::<f64>()
-        .ok()
+    crate::number::parse_decimal(value)
         .filter(|zoom| (MIN_ZOOM..=MAX_ZOOM).contains(zoom))
         .ok_or_else(|| format!("a zoom from {} to {}", number(MIN_ZOOM), number(MAX_ZOOM)))
 }
@@ -642,9 +640,7 @@ fn parse_zoom(value: &str) -> Result<f64, String> {
 fn parse_at(value: &str) -> Result<[f64; 2], String> {
     let (width, height) = (EUROPE.width, EUROPE.height);
     let inside = |text: &str, size: f64| {
-        text.parse::<f64>()
-            .ok()
-            .filter(|v| (0.0..=size).contains(v))
+        crate::number::parse_decimal(text).filter(|v| (0.0..=size).contains(v))
     };
     value
         .split_once(',')
@@ -680,7 +676,7 @@ fn round2(value: f64) -> f64 {
 
 /// A number with at most 2 decimals and no trailing zeros (`12.5`, `3`, never `-0`).
 fn number(value: f64) -> String {
-    crate::format::short(value)
+    crate::number::short(value)
 }
 
 /// Percent-encodes all but the unreserved characters and `:` and `,` (VTMÖ: `VTM%C3%96`).

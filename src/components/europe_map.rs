@@ -13,6 +13,7 @@ use crate::geo::viewport::{Rect, Viewport};
 use crate::gesture::{self, Device, Frame, Gestures, Key, Outcome, Press, Tip, Wheel};
 use crate::hooks::{use_element_size, use_in_frame, use_timeout, use_wheel};
 use crate::i18n::Lang;
+use crate::number::short;
 use crate::roving;
 use crate::state::{Action, AppState};
 use std::cell::RefCell;
@@ -297,8 +298,8 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                             { super::map_layers::stripes(code, fill) }
                         }
                     </defs>
-                    <rect class="sea" x={view_box.x.to_string()} y={view_box.y.to_string()}
-                        width={view_box.width.to_string()} height={view_box.height.to_string()} />
+                    <rect class="sea" x={short(view_box.x)} y={short(view_box.y)}
+                        width={short(view_box.width)} height={short(view_box.height)} />
                     // The layers are components with only the props they use: a hover changes
                     // none of them, so Yew skips them and redraws only the outlines and tooltip.
                     <MapShapes members={members.clone()} fills={fills.clone()} tab_stop={tab_stop}

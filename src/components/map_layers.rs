@@ -14,6 +14,7 @@ use crate::geo::targets::{hit_targets, HitTarget};
 use crate::geo::viewport::{px_per_unit, Rect};
 use crate::growth::country_status;
 use crate::i18n::Strings;
+use crate::number::short;
 use crate::palette::{fill_with, stripes_id, AssociationSlots, Fill};
 use crate::vocab::Colouring;
 use std::rc::Rc;
@@ -95,12 +96,12 @@ pub fn map_shapes(props: &MapShapesProps) -> Html {
             <g class="targets" aria-hidden="true">
                 for target in geometry.targets.iter() {
                     if (target.center[0] - target.anchor[0]).hypot(target.center[1] - target.anchor[1]) > 0.5 {
-                        <line class="leader" x1={target.anchor[0].to_string()} y1={target.anchor[1].to_string()}
-                            x2={target.center[0].to_string()} y2={target.center[1].to_string()} />
+                        <line class="leader" x1={short(target.anchor[0])} y1={short(target.anchor[1])}
+                            x2={short(target.center[0])} y2={short(target.center[1])} />
                     }
                     <circle class={classes!("hit-target", highlighted.contains(&target.code).then_some("selected"))}
-                        cx={target.center[0].to_string()} cy={target.center[1].to_string()}
-                        r={target.radius.to_string()} data-country={target.code} />
+                        cx={short(target.center[0])} cy={short(target.center[1])}
+                        r={short(target.radius)} data-country={target.code} />
                 }
             </g>
         </>
@@ -125,10 +126,10 @@ pub fn map_labels(props: &MapLabelsProps) -> Html {
     let data = dataset();
     let geometry = &props.geometry;
     html! {
-        <g class="labels" aria-hidden="true" font-size={crate::format::fixed(geometry.label_font, 2)}>
+        <g class="labels" aria-hidden="true" font-size={crate::number::fixed(geometry.label_font, 2)}>
             for label in geometry.labels.iter() {
                 <text class={classes!("map-label", status_class(country_status(data, label.country, props.year)))}
-                    x={crate::format::fixed(label.x, 1)} y={crate::format::fixed(label.y, 1)}
+                    x={crate::number::fixed(label.x, 1)} y={crate::number::fixed(label.y, 1)}
                     data-country={label.country}>{ &label.text }</text>
             }
         </g>
@@ -138,12 +139,12 @@ pub fn map_labels(props: &MapLabelsProps) -> Html {
 /// A pattern of diagonal stripes, one per association, for a country with several.
 pub fn stripes(code: &str, fill: &Fill) -> Html {
     let slots = fill.slots();
-    let width = 6.0 * slots.len() as f64;
+    let width = (6 * slots.len()).to_string();
     html! {
         <pattern id={stripes_id(code)} patternUnits="userSpaceOnUse"
-            width={width.to_string()} height={width.to_string()} patternTransform="rotate(45)">
+            width={width.clone()} height={width.clone()} patternTransform="rotate(45)">
             for (i, slot) in slots.iter().enumerate() {
-                <rect class={format!("stripe fill-a{slot}")} x={(6.0 * i as f64).to_string()} y="0"
+                <rect class={format!("stripe fill-a{slot}")} x={(6 * i).to_string()} y="0"
                     width="6" height={width.to_string()} />
             }
         </pattern>

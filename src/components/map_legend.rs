@@ -37,7 +37,9 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
         Colouring::Association => {
             let slots = AssociationSlots::new(data, &EUROPE);
             let mut associations: Vec<_> = data.associations.iter().collect();
-            associations.sort_by_key(|a| crate::data::query::fold(&a.acronym));
+            crate::sorting::sort_by_key(&mut associations, |a| {
+                crate::data::query::fold(&a.acronym)
+            });
             let used: Vec<u8> = (0..slots.slot_count()).collect();
             html! {
                 <>

@@ -28,7 +28,7 @@ pub fn map_tooltip(props: &MapTooltipProps) -> Html {
     let tip = use_node_ref();
     {
         let tip = tip.clone();
-        let at = props.at.map(|v| crate::format::fixed(v, 0));
+        let at = props.at.map(|v| crate::number::fixed(v, 0));
         use_effect_with(at, move |[left, top]| {
             if let Some(tip) = tip.cast::<web_sys::HtmlElement>() {
                 let style = tip.style();

@@ -187,8 +187,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let h = LayoutOptions::default().mark_height;
     let view_box = format!(
         "0 0 {} {}",
-        crate::format::fixed(laid.width, 0),
-        crate::format::fixed(laid.height, 0)
+        crate::number::fixed(laid.width, 0),
+        crate::number::fixed(laid.height, 0)
     );
     let milestone_panel = props.milestone.and_then(|i| data.milestones.get(i)).map(|m| {
         let close = {
@@ -215,8 +215,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         <section class="timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{ t.timeline_heading }</h2>
             <div class="timeline-scroll" ref={box_ref}>
-                <svg class="timeline-chart" ref={svg_ref} viewBox={view_box} width={crate::format::fixed(laid.width, 0)}
-                    height={crate::format::fixed(laid.height, 0)} role="group" aria-labelledby="timeline-heading"
+                <svg class="timeline-chart" ref={svg_ref} viewBox={view_box} width={crate::number::fixed(laid.width, 0)}
+                    height={crate::number::fixed(laid.height, 0)} role="group" aria-labelledby="timeline-heading"
                     {onclick} {onkeydown} {onpointerover} {onpointerleave} {onfocusin} {onfocusout}>
                     <line class="axis" x1={f(scale.x0)} x2={f(scale.x1)} y1={f(laid.axis_y)} y2={f(laid.axis_y)} />
                     for year in scale.ticks(1) {
@@ -304,7 +304,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
 }
 
 fn f(value: f64) -> String {
-    crate::format::fixed(value, 1)
+    crate::number::fixed(value, 1)
 }
 
 fn certainty_class(certainty: Certainty) -> &'static str {

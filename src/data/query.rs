@@ -6,7 +6,6 @@
 
 use super::model::{Association, Country, Dataset, Source, Territory};
 use crate::vocab::Selection;
-use std::collections::BTreeSet;
 
 /// The figures the app leads with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,11 +21,8 @@ pub struct Headline {
 impl Dataset {
     /// Counts territories, associations and countries covered.
     pub fn headline(&self) -> Headline {
-        let territories: BTreeSet<&str> = self
-            .associations
-            .iter()
-            .map(|a| a.territory.as_ref())
-            .collect();
+        let territories =
+            crate::sorting::sorted_unique(self.associations.iter().map(|a| a.territory.as_ref()));
         Headline {
             territories: territories.len(),
             associations: self.associations.len(),
@@ -36,12 +32,11 @@ impl Dataset {
 
     /// ISO codes of every country an association covers, sorted, each once.
     pub fn covered_country_codes(&self) -> Vec<&str> {
-        let codes: BTreeSet<&str> = self
-            .associations
-            .iter()
-            .flat_map(|a| a.countries.iter().map(|c| c.as_ref()))
-            .collect();
-        codes.into_iter().collect()
+        crate::sorting::sorted_unique(
+            self.associations
+                .iter()
+                .flat_map(|a| a.countries.iter().map(|c| c.as_ref())),
+        )
     }
 
     /// The association with this acronym.
@@ -142,10 +137,7 @@ impl Dataset {
 
     pub fn associations_by_founding(&self) -> Vec<&Association> {
         let mut list: Vec<&Association> = self.associations.iter().collect();
-        list.sort_by(|a, b| {
-            (a.founded.sort_year(), a.acronym.as_ref())
-                .cmp(&(b.founded.sort_year(), b.acronym.as_ref()))
-        });
+        crate::sorting::sort_by_key(&mut list, |a| (a.founded.sort_year(), a.acronym.as_ref()));
         list
     }
 }

@@ -103,7 +103,7 @@ pub fn label_texts(data: &'static Dataset, map: &EuropeMap) -> Vec<(&'static str
             Some((code, area, acronyms.join(SEPARATOR)))
         })
         .collect();
-    texts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    crate::sorting::sort_by(&mut texts, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     texts
         .into_iter()
         .map(|(code, _, text)| (code, text))

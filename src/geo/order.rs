@@ -23,7 +23,7 @@ pub fn reading_order(map: &EuropeMap, codes: &[&'static str]) -> Vec<&'static st
             None => unplaced.push(code),
         }
     }
-    placed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    crate::sorting::sort_by(&mut placed, |a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     placed
         .into_iter()
         .map(|(_, _, code)| code)

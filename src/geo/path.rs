@@ -239,7 +239,7 @@ impl Cursor<'_> {
         }
         self.text
             .get(start..self.offset)
-            .and_then(|slice| slice.parse::<f64>().ok())
+            .and_then(crate::number::parse_decimal)
             .ok_or(missing)
     }
 }

@@ -54,9 +54,7 @@ pub fn hit_targets(
     if !(positive(px_per_unit) && positive(min_px)) {
         return Vec::new();
     }
-    let mut sorted = codes.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
+    let sorted = crate::sorting::sorted_unique(codes.iter().copied());
     let radius = min_px / 2.0 / px_per_unit;
     let mut targets: Vec<HitTarget> = sorted
         .into_iter()

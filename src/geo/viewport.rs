@@ -246,7 +246,7 @@ fn bound_zoom(zoom: f64) -> f64 {
 
 /// A number with at most 2 decimals and no trailing zeros (`12.5`, `3`, never `-0`).
 fn format_number(value: f64) -> String {
-    crate::format::short(value)
+    crate::number::short(value)
 }
 
 /// The meet transform: CSS px per map unit and the client position of the view box's corner.

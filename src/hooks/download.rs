@@ -137,8 +137,8 @@ pub fn figure_svg(figure: Figure, t: &Strings) -> Option<(String, f64, f64)> {
     let rect = original.get_bounding_client_rect();
     let (width, height) = (rect.width().round(), rect.height().round());
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
-    let _ = copy.set_attribute("width", &width.to_string());
-    let _ = copy.set_attribute("height", &height.to_string());
+    let _ = copy.set_attribute("width", &crate::number::fixed(width, 0));
+    let _ = copy.set_attribute("height", &crate::number::fixed(height, 0));
     // What the figure draws a little beyond its edges (the timeline's first year) stays in the
     // file's margin.
     let _ = copy.set_attribute("overflow", "visible");

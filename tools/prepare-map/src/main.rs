@@ -10,6 +10,9 @@
 // The app library's pure geometry modules, compiled in directly: depending on the `impala-map`
 // crate would run its build script, which needs the file this tool writes.
 #[allow(dead_code)]
+#[path = "../../../src/number.rs"]
+mod number;
+#[allow(dead_code)]
 #[path = "../../../src/geo/path.rs"]
 mod path;
 #[allow(dead_code)]

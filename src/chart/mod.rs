@@ -2,8 +2,8 @@
 //! (two cumulative step lines, axes, a marker for the chosen year, direct labels), and its text
 //! alternative. Pure: no `yew`, no `web_sys`.
 //!
-//! The chart is laid out here, in pixels, and only drawn by plotters (`SVGBackend::with_string`
-//! with plain elements: paths, circles and text). Nothing asks plotters to measure text (no
+//! The chart is laid out here, in pixels, and only drawn by plotters, with plain elements (paths,
+//! circles and text) into the app's own SVG backend ([`svg`]). Nothing asks plotters to measure text (no
 //! `configure_mesh`, no series legend), because in the browser plotters measures text by
 //! inserting elements into the page; text widths are estimated from the font size instead. So the
 //! same input gives the same SVG everywhere, in tests and in the browser.
@@ -22,14 +22,16 @@
 //! - with a chosen year (in the series), a vertical line through the middle of that year's
 //!   treads, a dot on each line there and the year above the plot.
 
+mod svg;
+
 use crate::growth::{describe, YearTotals};
 use crate::i18n::{fill, Lang, Strings};
-use plotters::backend::SVGBackend;
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, IntoDrawingArea};
 use plotters::element::{Circle, PathElement, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontFamily, FontStyle, RGBColor, TextStyle};
+use svg::SvgString;
 
 /// The colours and sizes of the chart. Colours are RGB, so a theme can pass its own.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -78,9 +80,6 @@ impl Default for ChartStyle {
     }
 }
 
-/// plotters writes `font-size` as the size it is given divided by 1.24 (so 13 px comes out as
-/// `13.000000000000002`: no floating-point number divides back to exactly 13).
-const PLOTTERS_FONT_SCALE: f64 = 1.24;
 /// Length of the ticks on the axes, in pixels.
 const TICK: f64 = 5.0;
 /// Space between text and what it labels, in pixels.
@@ -213,8 +212,7 @@ pub fn growth_chart_svg(
     };
     let mut svg = String::new();
     let drawn = {
-        let root =
-            SVGBackend::with_string(&mut svg, (style.width, style.height)).into_drawing_area();
+        let root = SvgString::new(&mut svg, (style.width, style.height)).into_drawing_area();
         draw(&root, &frame, series, chosen_year, style).and_then(|()| root.present())
     };
     match drawn {
@@ -225,19 +223,15 @@ pub fn growth_chart_svg(
 
 /// Sans-serif text of `font_px` pixels in `colour`, anchored at its `h` side and `v` edge.
 fn text_style(colour: &RGBColor, font_px: f64, h: HPos, v: VPos) -> TextStyle<'_> {
-    TextStyle::from((
-        FontFamily::SansSerif,
-        font_px * PLOTTERS_FONT_SCALE,
-        FontStyle::Normal,
-    ))
-    .color(colour)
-    .pos(Pos::new(h, v))
+    TextStyle::from((FontFamily::SansSerif, font_px, FontStyle::Normal))
+        .color(colour)
+        .pos(Pos::new(h, v))
 }
 
-type DrawResult = Result<(), plotters::drawing::DrawingAreaErrorKind<std::io::Error>>;
+type DrawResult = Result<(), plotters::drawing::DrawingAreaErrorKind<svg::Never>>;
 
 fn draw(
-    root: &DrawingArea<SVGBackend<'_>, Shift>,
+    root: &DrawingArea<SvgString<'_>, Shift>,
     frame: &Frame,
     series: &[YearTotals],
     chosen_year: Option<u16>,
@@ -619,7 +613,7 @@ mod tests {
             }
             // The year above the marker, besides its tick label on the time axis.
             let svg = growth_chart_svg(&all, Some(t.year), &style);
-            let labels = svg.matches(&format!(">\n{}\n</text>", t.year)).count();
+            let labels = svg.matches(&format!(">{}</text>", t.year)).count();
             let expected = if t.year % 10 == 0 { 2 } else { 1 };
             assert_eq!(labels, expected, "{}: labelled", t.year);
         }
