@@ -118,7 +118,7 @@ for (const n of [4, 8, 16, 32]) {
   if (p) found = { x: p[0], y: p[1] };
 }
 if (!found) return { error: 'something else is on top of it everywhere tried' };
-if (arm) window.__bench.hover = { code, start: null, event: null, shown: null, painted: null };
+if (arm) window.__bench.hover = { code, start: null, dispatched: null, event: null, shown: null, painted: null };
 return found;"#;
 
 /// The centre of the first element matching `arguments[0]` (scrolled into view if need be):
@@ -140,7 +140,9 @@ if (hit === null || !el.contains(hit)) {
 return { x, y };"#;
 
 /// Installs the hover probe once per page: a capturing `pointerover`/`pointermove` listener
-/// on the document notes the first pointer event's `timeStamp` after [`AIM`] armed it; a
+/// on the document notes the first pointer event's `timeStamp` after [`AIM`] armed it, and the
+/// time it was dispatched to the page (`dispatched`: Chromium holds a pointer move until the
+/// next frame begins, so the wait for the frame is `dispatched - start`, the browser's); a
 /// `MutationObserver` notes when `.map-tooltip` shows that country, and `afterPaint` when
 /// the frame showing it was painted.
 pub const HOVER_SETUP: &str = r#"
@@ -149,7 +151,7 @@ if (b.hoverSetUp) return true;
 b.hoverSetUp = true;
 const onPointer = (e) => {
   const h = b.hover;
-  if (h && h.start === null) { h.start = e.timeStamp; h.event = e.type; }
+  if (h && h.start === null) { h.start = e.timeStamp; h.dispatched = performance.now(); h.event = e.type; }
 };
 document.addEventListener('pointerover', onPointer, true);
 document.addEventListener('pointermove', onPointer, true);

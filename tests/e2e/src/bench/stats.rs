@@ -69,6 +69,16 @@ pub const METRICS: &[Metric] = &[
         Unit::Ms,
     ),
     metric(
+        "hover_dispatch_to_paint_median_ms",
+        "hover, from dispatch to paint, median",
+        Unit::Ms,
+    ),
+    metric(
+        "hover_dispatch_to_paint_max_ms",
+        "hover, from dispatch to paint, max",
+        Unit::Ms,
+    ),
+    metric(
         "click_to_paint_median_ms",
         "click to details painted, median of 10",
         Unit::Ms,
