@@ -276,6 +276,8 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
         Callback::from(move |()| help.set(!*help))
     };
 
+    let view_box_attr = state.viewport.view_box_attr(&EUROPE);
+
     html! {
         <figure class="map-figure" aria-labelledby="map-title">
             <div class="map-stage">
@@ -284,7 +286,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     onclick={skip_map} onfocus={show_skip(true)} onblur={show_skip(false)}>{ t.skip_map }</a>
                 <MapControls dispatch={props.dispatch.clone()} has_selection={state.selection.is_some()}
                     at_home={at_home} help={*help} toggle_help={toggle_help.clone()} />
-                <svg class="europe-map" ref={svg_ref} viewBox={state.viewport.view_box_attr(&EUROPE)}
+                <svg class="europe-map" ref={svg_ref} viewBox={view_box_attr.clone()}
                     role="group" aria-labelledby="map-title" aria-describedby="map-desc"
                     preserveAspectRatio="xMidYMid meet"
                     {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onpointerleave}
@@ -305,14 +307,20 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     <MapShapes members={members.clone()} fills={fills.clone()} tab_stop={tab_stop}
                         geometry={geometry.clone()} highlighted={highlighted.clone()} year={state.year} />
                     <g class="outlines" aria-hidden="true">
-                        for code in highlighted.iter().chain(state.hovered.iter()).chain(linked.iter()) {
-                            if let Some(shape) = EUROPE.shape(code) {
-                                <path class={classes!("outline-halo", highlighted.contains(code).then_some("selected"))} d={shape.d()} />
-                                <path class={classes!("outline", highlighted.contains(code).then_some("selected"))} d={shape.d()} />
-                            }
+                        for code in highlighted.iter() {
+                            { outline(code, true) }
                         }
                     </g>
                     <MapLabels geometry={geometry.clone()} year={state.year} />
+                </svg>
+                // What is hovered is outlined in a layer of its own over the map, so that a hover
+                // repaints only that layer, not every country (the map's download keeps the
+                // selection's outline, which is drawn in the map itself).
+                <svg class="map-hover" aria-hidden="true" viewBox={view_box_attr}
+                    preserveAspectRatio="xMidYMid meet">
+                    for code in state.hovered.iter().chain(linked.iter()) {
+                        { outline(code, highlighted.contains(code)) }
+                    }
                 </svg>
                 { tooltip_html }
                 if *wheel_hint {
@@ -325,5 +333,18 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
             </div>
             <span id="after-map" tabindex="-1"></span>
         </figure>
+    }
+}
+
+/// A country's outline: a dark line on a light halo, visible on every fill; wider when selected.
+fn outline(code: &str, selected: bool) -> Html {
+    let Some(shape) = EUROPE.shape(code) else {
+        return Html::default();
+    };
+    html! {
+        <>
+            <path class={classes!("outline-halo", selected.then_some("selected"))} d={shape.d()} />
+            <path class={classes!("outline", selected.then_some("selected"))} d={shape.d()} />
+        </>
     }
 }

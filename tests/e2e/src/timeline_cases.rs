@@ -268,7 +268,7 @@ pub fn timeline_marks_and_linking(page: &mut Page, expected: &Expected) -> Resul
     // Hovering a mark outlines its countries on the map.
     page.hover(".tl-mark[data-association=RUNDA] .tl-box")?;
     page.wait_for(
-        "document.querySelectorAll('svg.europe-map path.outline').length >= 8",
+        "document.querySelectorAll('svg.map-hover path.outline').length >= 8",
         QUICK,
     )?;
     // Selecting on the timeline selects on the map.
