@@ -4,7 +4,7 @@
 //! The map is one Tab stop: the member that Tab reaches is the focused one, else the selected
 //! one, else the first in reading order, and the arrow keys move between members.
 
-use super::map_layers::{Geometry, MapLabels, MapShapes, Members};
+use super::map_layers::{outline, Geometry, MapLabels, MapShapes, Members};
 use super::{MapControls, MapKeys, MapTooltip};
 use crate::data::dataset;
 use crate::geo::europe::EUROPE;
@@ -213,23 +213,39 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
             effects.run(outcome, &event);
         })
     };
+    // Focus by keyboard shows the country as a hover would (tooltip, outline, brought into view);
+    // focus by a press does not: the pointer already hovers it, and the app need not render twice
+    // more before the click's own render.
+    let by_keyboard = use_mut_ref(|| false);
     let onfocusin = {
-        let (effects, focused) = (effects.clone(), focused.clone());
+        let (effects, focused, by_keyboard) =
+            (effects.clone(), focused.clone(), by_keyboard.clone());
         Callback::from(move |event: FocusEvent| {
             let code = country_of(event.target());
             focused.set(code);
-            effects.run(gesture::focus(code, view_box), &event);
+            let visible = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_none_or(|e| e.matches(":focus-visible").unwrap_or(true));
+            *by_keyboard.borrow_mut() = visible;
+            if visible {
+                effects.run(gesture::focus(code, view_box), &event);
+            }
         })
     };
     let onfocusout = {
         let (effects, focused) = (effects.clone(), focused.clone());
         Callback::from(move |event: FocusEvent| {
-            // Focus moving to another country keeps the map's Tab stop where it lands.
+            // Focus moving to another country keeps the map's Tab stop where it lands, and that
+            // country's focus-in shows it.
             let to_country = country_of(event.related_target());
+            let by_keyboard = std::mem::take(&mut *by_keyboard.borrow_mut());
             if to_country.is_none() {
                 focused.set(None);
+                if by_keyboard {
+                    effects.run(gesture::focus(None, view_box), &event);
+                }
             }
-            effects.run(gesture::focus(None, view_box), &event);
         })
     };
 
@@ -333,18 +349,5 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
             </div>
             <span id="after-map" tabindex="-1"></span>
         </figure>
-    }
-}
-
-/// A country's outline: a dark line on a light halo, visible on every fill; wider when selected.
-fn outline(code: &str, selected: bool) -> Html {
-    let Some(shape) = EUROPE.shape(code) else {
-        return Html::default();
-    };
-    html! {
-        <>
-            <path class={classes!("outline-halo", selected.then_some("selected"))} d={shape.d()} />
-            <path class={classes!("outline", selected.then_some("selected"))} d={shape.d()} />
-        </>
     }
 }

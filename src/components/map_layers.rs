@@ -2,7 +2,8 @@
 //! none of them: the countries ([`MapShapes`]: members coloured and focusable, the rest as
 //! context, hit targets for small members) and the acronym labels ([`MapLabels`]); with what they
 //! are computed from, once per language ([`Members`]), colouring ([`Members::fills`]) and size
-//! and zoom ([`Geometry`]).
+//! and zoom ([`Geometry`]); and a country's outline ([`outline`]), for the selection in the map
+//! and for what is hovered in the layer over it.
 
 use super::status_class;
 use crate::data::dataset;
@@ -239,5 +240,18 @@ impl Geometry {
                 .unwrap_or_default(),
             label_font: scale.map_or(label_px, |ppu| label_px / ppu),
         }
+    }
+}
+
+/// A country's outline: a dark line on a light halo, visible on every fill; wider when selected.
+pub fn outline(code: &str, selected: bool) -> Html {
+    let Some(shape) = EUROPE.shape(code) else {
+        return Html::default();
+    };
+    html! {
+        <>
+            <path class={classes!("outline-halo", selected.then_some("selected"))} d={shape.d()} />
+            <path class={classes!("outline", selected.then_some("selected"))} d={shape.d()} />
+        </>
     }
 }
