@@ -61,6 +61,17 @@ impl<'a> SvgString<'a> {
         }
     }
 
+    /// A shape's paint: filled with the style's colour, or outlined in it at its stroke width.
+    fn shape_paint(&mut self, style: &impl BackendStyle, filled: bool) {
+        if filled {
+            self.paint("fill", style.color());
+        } else {
+            self.out.push_str(r#" fill="none""#);
+            self.paint("stroke", style.color());
+            let _ = write!(self.out, r#" stroke-width="{}""#, style.stroke_width());
+        }
+    }
+
     fn points(&mut self, path: impl IntoIterator<Item = BackendCoord>) {
         self.out.push_str(r#" points=""#);
         for (i, (x, y)) in path.into_iter().enumerate() {
@@ -106,9 +117,8 @@ impl DrawingBackend for SvgString<'_> {
         style: &S,
     ) -> Drawn {
         if style.color().alpha > 0.0 {
-            self.out.push_str(r#"<polyline fill="none""#);
-            self.paint("stroke", style.color());
-            let _ = write!(self.out, r#" stroke-width="{}""#, style.stroke_width());
+            self.out.push_str("<polyline");
+            self.shape_paint(style, false);
             self.points(path);
             self.out.push_str("/>\n");
         }
@@ -122,7 +132,7 @@ impl DrawingBackend for SvgString<'_> {
     ) -> Drawn {
         if style.color().alpha > 0.0 {
             self.out.push_str("<polygon");
-            self.paint("fill", style.color());
+            self.shape_paint(style, true);
             self.points(path);
             self.out.push_str("/>\n");
         }
@@ -138,13 +148,7 @@ impl DrawingBackend for SvgString<'_> {
     ) -> Drawn {
         if style.color().alpha > 0.0 {
             let _ = write!(self.out, r#"<circle cx="{x}" cy="{y}" r="{radius}""#);
-            if fill {
-                self.paint("fill", style.color());
-            } else {
-                self.out.push_str(r#" fill="none""#);
-                self.paint("stroke", style.color());
-                let _ = write!(self.out, r#" stroke-width="{}""#, style.stroke_width());
-            }
+            self.shape_paint(style, fill);
             self.out.push_str("/>\n");
         }
         Ok(())

@@ -146,7 +146,7 @@ pub fn stripes(code: &str, fill: &Fill) -> Html {
             width={width.clone()} height={width.clone()} patternTransform="rotate(45)">
             for (i, slot) in slots.iter().enumerate() {
                 <rect class={format!("stripe fill-a{slot}")} x={(6 * i).to_string()} y="0"
-                    width="6" height={width.to_string()} />
+                    width="6" height={width.clone()} />
             }
         </pattern>
     }
