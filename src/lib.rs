@@ -34,6 +34,8 @@
 //! - `first_view`: the shape of the first view the build wrote, checked before the app adopts
 //!   it. Pure.
 //! - `prerender`: the first view as HTML, written into `index.html` at build time (native).
+//! - `stylesheet`: the screen's style sheets joined into one file and minified, at build time
+//!   (native).
 
 pub mod chart;
 pub mod citations;
@@ -58,6 +60,8 @@ pub mod roving;
 pub mod search;
 pub mod sorting;
 pub mod state;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod stylesheet;
 pub mod table;
 pub mod text_width;
 pub mod timeline;

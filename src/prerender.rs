@@ -152,71 +152,6 @@ pub fn language_page(template: &str, lang: Lang, site: Option<&str>) -> Result<S
     Ok(page)
 }
 
-/// The screen's style sheets as one: `html` (the built page) names each of Trunk's
-/// `<link rel="stylesheet" href="./name-hash.css" ...>`; the ones without a `media` attribute
-/// are joined, in their order, into one file (`app-<hash>.css`) that one link in the first's
-/// place names, so a single request blocks the first paint; a sheet for another medium
-/// (`media="print"`) keeps its own link, which does not block the screen. `read` gives a file's
-/// text. Returns the page, the new file's name and text, and the files it replaces.
-pub fn one_style_sheet(
-    html: &str,
-    read: impl Fn(&str) -> Result<String, String>,
-) -> Result<(String, String, String, Vec<String>), String> {
-    const START: &str = "<link rel=\"stylesheet\" href=\"./";
-    let mut page = String::with_capacity(html.len());
-    let mut joined = String::new();
-    let mut merged = Vec::new();
-    let mut rest = html;
-    let mut slot = None;
-    while let Some(at) = rest.find(START) {
-        page.push_str(&rest[..at]);
-        let link = &rest[at..];
-        let end = link
-            .find('>')
-            .map(|i| i + 1)
-            .ok_or("a style sheet's <link> has no end")?;
-        let tag = &link[..end];
-        let name = tag[START.len()..]
-            .split('"')
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        rest = &link[end..];
-        if tag.contains(" media=") || !name.ends_with(".css") {
-            page.push_str(tag);
-            continue;
-        }
-        joined.push_str(&format!("/* {name} */\n"));
-        joined.push_str(&read(&name)?);
-        joined.push('\n');
-        merged.push(name);
-        if slot.is_none() {
-            // The joined sheet's link takes the first one's place, on its line.
-            slot = Some(page.len());
-        } else {
-            // A later one goes, with the line break and indentation after it.
-            rest = rest.trim_start_matches([' ', '\n']);
-        }
-    }
-    page.push_str(rest);
-    let Some(slot) = slot else {
-        return Err("the page names no style sheet".into());
-    };
-    let name = format!("app-{:016x}.css", fnv64(joined.as_bytes()));
-    page.insert_str(
-        slot,
-        &format!("<link rel=\"stylesheet\" href=\"./{name}\">"),
-    );
-    Ok((page, name, joined, merged))
-}
-
-/// FNV-1a, 64 bits: a file name's hash, which changes with its content.
-fn fnv64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 /// `text` with what lies between `start` (which must occur exactly once) and the next `end`
 /// replaced by `to`.
 fn replace_between(text: &str, start: &str, end: &str, to: &str) -> Result<String, String> {
@@ -390,31 +325,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn the_screens_style_sheets_become_one_and_print_keeps_its_own() {
-        let html = "<head>\n  <link rel=\"stylesheet\" href=\"./base-1.css\" integrity=\"x\"/>\n  \
-                    <link rel=\"stylesheet\" href=\"./map-2.css\"/>\n  \
-                    <link rel=\"stylesheet\" href=\"./print-3.css\" media=\"print\"/>\n</head>";
-        let read = |name: &str| Ok(format!("/* the text of {name} */"));
-        let (page, name, css, merged) =
-            one_style_sheet(html, read).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(merged, ["base-1.css", "map-2.css"]);
-        assert!(name.starts_with("app-") && name.ends_with(".css"));
-        assert!(css.find("base-1").unwrap_or(usize::MAX) < css.find("map-2").unwrap_or(0));
-        assert_eq!(page.matches("rel=\"stylesheet\"").count(), 2, "{page}");
-        assert!(page.contains(&format!("href=\"./{name}\"")), "{page}");
-        assert!(page.contains("print-3.css\" media=\"print\""), "{page}");
-        assert!(
-            !page.contains("base-1") && !page.contains("map-2"),
-            "{page}"
-        );
-        // Another text, another name; a page without sheets is an error, not a silent no-op.
-        let other = one_style_sheet(html, |_| Ok("p{}".into())).unwrap_or_else(|e| panic!("{e}"));
-        assert_ne!(other.1, name);
-        assert!(one_style_sheet("<head></head>", read).is_err());
-        assert!(one_style_sheet(html, |name| Err(format!("no {name}"))).is_err());
     }
 
     #[test]

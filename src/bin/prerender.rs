@@ -23,7 +23,8 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn write_pages(index: &std::path::Path) -> Result<(), String> {
     use impala_map::i18n::{Lang, FILES};
-    use impala_map::prerender::{language_page, language_path, one_style_sheet};
+    use impala_map::prerender::{language_page, language_path};
+    use impala_map::stylesheet::one_style_sheet;
     let built =
         std::fs::read_to_string(index).map_err(|error| format!("cannot read it: {error}"))?;
     let dir = index.parent().unwrap_or_else(|| std::path::Path::new("."));
