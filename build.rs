@@ -138,7 +138,7 @@ fn write_languages(root: &Path, out: &Path, dataset: &model::Dataset) -> Result<
     })?;
     if list.languages.first().map(String::as_str) != Some("en") {
         return Err(one(format!(
-            "{LANG_LIST}: the list must start with \"en\": English is the reference and the language built in"
+            "{LANG_LIST}: the list must start with \"en\": English is the reference every language is checked against, and the default page"
         )));
     }
     let mut problems = Vec::new();
@@ -206,14 +206,23 @@ fn write_languages(root: &Path, out: &Path, dataset: &model::Dataset) -> Result<
         source.push_str("]),\n");
     };
     source.push_str(&bake_english(&packs[0].1));
+    // The countries' English names, which the search also knows in every language ("Germany"
+    // finds Allemagne): a look-up table, not a language the browser reads.
+    source.push_str("/// Each country's English name by code, for the search.\npub static ENGLISH_COUNTRY_NAMES: &[(&str, &str)] = &[");
+    for (key, name) in packs[0].1.iter() {
+        if let Some(code) = key.strip_prefix("countries.") {
+            let _ = write!(source, "({code:?}, {name:?}), ");
+        }
+    }
+    source.push_str("];\n");
     source.push_str("/// The other languages built in: none in the browser (each is its own file).\n#[cfg(target_arch = \"wasm32\")]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[];\n");
     source.push_str("/// The other languages built in: all of them natively (tests, the first views).\n#[cfg(not(target_arch = \"wasm32\"))]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[\n");
     for (code, flat) in packs.iter().skip(1) {
         bake_pack(&mut source, code, flat);
     }
     source.push_str("];\n/// Each language's file name and contents, for the build step that writes them beside the app.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static FILES: &[(&str, &str)] = &[\n");
-    // English is built in: its file is never fetched, so it is not written.
-    for (code, file) in files.iter().skip(1) {
+    // English too: in the browser it is a language like any other, read from its page or file.
+    for (code, file) in &files {
         let _ = writeln!(
             source,
             "    ({file:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/lang/{code}.json\"))),"
@@ -223,9 +232,8 @@ fn write_languages(root: &Path, out: &Path, dataset: &model::Dataset) -> Result<
     write(&out.join("languages.rs"), &source)
 }
 
-/// English as a ready `Strings` value (its interface texts as fields, so the browser reads
-/// nothing at start and the wasm holds no keys for them); natively its `texts` also keep the
-/// interface's entries, which the tests walk.
+/// English as a ready `Strings` value, for native code (tests, the build's first views): its
+/// interface texts as fields, and every entry in `texts`, which the tests walk.
 fn bake_english(english: &pack::Flat) -> String {
     let mut fields = String::new();
     let mut done = std::collections::BTreeSet::new();
@@ -257,26 +265,21 @@ fn bake_english(english: &pack::Flat) -> String {
             );
         }
     }
-    let texts = |with_ui: bool| {
-        let mut out = String::from("&[");
-        for (key, text) in english.iter().filter(|(k, _)| {
-            !k.starts_with("meta.same_as_english.") && (with_ui || !k.starts_with("ui."))
-        }) {
-            let _ = write!(out, "({key:?}, {text:?}), ");
-        }
-        out.push(']');
-        out
-    };
+    let mut texts = String::from("&[");
+    for (key, text) in english
+        .iter()
+        .filter(|(k, _)| !k.starts_with("meta.same_as_english."))
+    {
+        let _ = write!(texts, "({key:?}, {text:?}), ");
+    }
+    texts.push(']');
     let rule = match english.get("meta.plural").map(String::as_str) {
         Some("zero-one-other") => "ZeroOneOther",
         Some("one-few-many") => "OneFewMany",
         _ => "OneOther",
     };
     format!(
-        "/// English, the reference language, built in.\n#[cfg(target_arch = \"wasm32\")]\nstatic ENGLISH: Strings = Strings {{ code: \"en\", rule: PluralRule::{rule}, texts: {}, {fields} }};\n\
-         /// English, the reference language, built in.\n#[cfg(not(target_arch = \"wasm32\"))]\nstatic ENGLISH: Strings = Strings {{ code: \"en\", rule: PluralRule::{rule}, texts: {}, {fields} }};\n",
-        texts(false),
-        texts(true)
+        "/// English, the reference language, built in natively (tests, the build's first views); the\n/// browser reads it from its page or file like any other language.\n#[cfg(not(target_arch = \"wasm32\"))]\nstatic ENGLISH: Strings = Strings {{ code: \"en\", rule: PluralRule::{rule}, texts: {texts}, {fields} }};\n"
     )
 }
 

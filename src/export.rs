@@ -5,14 +5,15 @@
 
 use crate::data::{Association, Dataset, Founding};
 use crate::format::{self, escape_markup as xml};
-use crate::i18n::Lang;
+use crate::i18n::Strings;
 use crate::number::short;
 use crate::text_width::{chars_in, Face};
 use crate::vocab::View;
 use std::fmt::Write;
 
-// The files are written in English, whatever the interface's language: column names and
-// values stay the same for every reader and every script.
+// The data files are written in the reader's language (names, countries, founding years, member
+// counts, sources' titles); what a program reads stays the same in every language: the CSV's
+// column names, the JSON's keys, codes, years and addresses, and the JSON says its `language`.
 
 /// A calendar date, for file names and the JSON's `exported` field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,8 +171,7 @@ pub const CSV_COLUMNS: [&str; 13] = [
 
 /// The associations as CSV (RFC 4180: commas, CRLF line ends, fields quoted where needed), oldest
 /// first, with a byte-order mark so that spreadsheets read the accents right.
-pub fn csv(data: &Dataset) -> String {
-    let en = Lang::EN.strings();
+pub fn csv(data: &Dataset, t: &Strings) -> String {
     let mut out = String::from("\u{feff}");
     push_row(&mut out, CSV_COLUMNS.iter().map(|c| (*c).to_owned()));
     for association in data.associations_by_founding() {
@@ -183,8 +183,8 @@ pub fn csv(data: &Dataset) -> String {
             .into_iter()
             .map(|id| match data.source(id) {
                 Some(source) => match &source.url {
-                    Some(url) => format!("{} <{url}>", format::source_title(en, source)),
-                    None => format::source_title(en, source),
+                    Some(url) => format!("{} <{url}>", format::source_title(t, source)),
+                    None => format::source_title(t, source),
                 },
                 None => id.to_owned(),
             })
@@ -198,19 +198,19 @@ pub fn csv(data: &Dataset) -> String {
                     .as_deref()
                     .unwrap_or_default()
                     .to_owned(),
-                en.about(&association.acronym, "name")
+                t.about(&association.acronym, "name")
                     .unwrap_or_default()
                     .to_owned(),
-                format::country_names(en, data, association.countries.iter().map(|c| &**c)),
+                format::country_names(t, data, association.countries.iter().map(|c| &**c)),
                 association.countries.join(" "),
                 founded,
                 certainty(&association.founded).to_owned(),
-                format::founding(en, &association.founded),
+                format::founding(t, &association.founded),
                 association
                     .members
                     .first()
                     .map(|count| {
-                        format::members(en, count, en.about(&association.acronym, "members.1"))
+                        format::members(t, count, t.about(&association.acronym, "members.1"))
                     })
                     .unwrap_or_default(),
                 association
@@ -218,7 +218,7 @@ pub fn csv(data: &Dataset) -> String {
                     .as_deref()
                     .unwrap_or_default()
                     .to_owned(),
-                en.about(&association.acronym, "seat")
+                t.about(&association.acronym, "seat")
                     .unwrap_or_default()
                     .to_owned(),
                 association
@@ -280,14 +280,10 @@ fn source_ids(association: &Association) -> Vec<&str> {
 }
 
 /// The associations and their sources as JSON (UTF-8, pretty enough to read).
-pub fn json(data: &Dataset, exported: Date) -> String {
-    let en = Lang::EN.strings();
+pub fn json(data: &Dataset, t: &Strings, exported: Date) -> String {
     let mut out = String::from("{\n");
-    let _ = writeln!(
-        out,
-        "  \"title\": {},",
-        string("IMPALA's national associations of independent record labels")
-    );
+    let _ = writeln!(out, "  \"title\": {},", string(t.title));
+    let _ = writeln!(out, "  \"language\": {},", string(t.code));
     let _ = writeln!(out, "  \"exported\": {},", string(&exported.iso()));
     out.push_str("  \"associations\": [\n");
     let associations = data.associations_by_founding();
@@ -296,7 +292,7 @@ pub fn json(data: &Dataset, exported: Date) -> String {
             .countries
             .iter()
             .map(|code| {
-                let name = en.country_name(code, code);
+                let name = t.country_name(code, code);
                 format!("{{\"code\": {}, \"name\": {}}}", string(code), string(name))
             })
             .collect();
@@ -323,11 +319,11 @@ pub fn json(data: &Dataset, exported: Date) -> String {
             .enumerate()
             .map(|(n, m)| {
                 let year = m.year.map_or_else(|| "null".to_owned(), |y| y.to_string());
-                let detail = en.about(&a.acronym, &format!("members.{}", n + 1));
+                let detail = t.about(&a.acronym, &format!("members.{}", n + 1));
                 format!(
                     "{{\"count\": {}, \"as_written\": {}, \"year\": {year}}}",
                     m.count,
-                    string(&format::members(en, m, detail))
+                    string(&format::members(t, m, detail))
                 )
             })
             .collect();
@@ -339,12 +335,12 @@ pub fn json(data: &Dataset, exported: Date) -> String {
              \"description\": {}, \"sources\": [{}]}}",
             string(&a.acronym),
             optional(a.name_native.as_deref()),
-            optional(en.about(&a.acronym, "name")),
+            optional(t.about(&a.acronym, "name")),
             countries.join(", "),
             members.join(", "),
             optional(a.website.as_deref()),
-            optional(en.about(&a.acronym, "seat")),
-            string(en.about(&a.acronym, "description").unwrap_or_default()),
+            optional(t.about(&a.acronym, "seat")),
+            string(t.about(&a.acronym, "description").unwrap_or_default()),
             sources.join(", "),
         );
         out.push_str(if i + 1 < associations.len() {
@@ -359,7 +355,7 @@ pub fn json(data: &Dataset, exported: Date) -> String {
             out,
             "    {{\"id\": {}, \"title\": {}, \"url\": {}}}",
             string(&source.id),
-            string(&format::source_title(en, source)),
+            string(&format::source_title(t, source)),
             optional(source.url.as_deref()),
         );
         out.push_str(if i + 1 < data.sources.len() {
@@ -401,6 +397,7 @@ fn optional(value: Option<&str>) -> String {
 mod tests {
     use super::*;
     use crate::data::dataset;
+    use crate::i18n::Lang;
 
     /// RFC 4180 records, as a spreadsheet would read them.
     fn parse_csv(text: &str) -> Vec<Vec<String>> {
@@ -432,7 +429,7 @@ mod tests {
     #[test]
     fn the_csv_has_a_header_and_one_row_per_association() {
         let data = dataset();
-        let text = csv(data);
+        let text = csv(data, Lang::EN.strings());
         assert!(
             text.starts_with('\u{feff}'),
             "a byte-order mark for spreadsheets"
@@ -487,6 +484,32 @@ mod tests {
     }
 
     #[test]
+    fn the_files_speak_the_readers_language_and_keep_their_keys() {
+        let fr = Lang::from_code("fr").map(Lang::strings).expect("French");
+        let date = Date {
+            year: 2026,
+            month: 12,
+            day: 4,
+        };
+        let value: serde_json::Value =
+            serde_json::from_str(&json(dataset(), fr, date)).expect("the JSON parses");
+        assert_eq!(value["language"], "fr");
+        assert_eq!(value["title"], fr.title);
+        let vut = value["associations"]
+            .as_array()
+            .and_then(|list| list.iter().find(|a| a["acronym"] == "VUT"))
+            .expect("VUT");
+        assert_eq!(vut["countries"][0]["name"], "Allemagne");
+        let text = csv(dataset(), fr);
+        let rows = parse_csv(text.trim_start_matches('\u{feff}'));
+        assert_eq!(
+            rows[0], CSV_COLUMNS,
+            "the column names are the same in every language"
+        );
+        assert!(text.contains("Allemagne") && !text.contains("Germany"));
+    }
+
+    #[test]
     fn the_json_parses_and_names_every_source_it_cites() {
         let data = dataset();
         let date = Date {
@@ -494,10 +517,11 @@ mod tests {
             month: 11,
             day: 24,
         };
-        let value: serde_json::Value = match serde_json::from_str(&json(data, date)) {
-            Ok(value) => value,
-            Err(error) => panic!("the JSON does not parse: {error}"),
-        };
+        let value: serde_json::Value =
+            match serde_json::from_str(&json(data, Lang::EN.strings(), date)) {
+                Ok(value) => value,
+                Err(error) => panic!("the JSON does not parse: {error}"),
+            };
         assert_eq!(value["exported"], "2026-11-24");
         let associations = value["associations"]
             .as_array()

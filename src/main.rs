@@ -6,7 +6,7 @@ fn main() {
     // app's own; else it says why in the console and renders afresh (src/hooks/adoption.rs).
     #[cfg(target_arch = "wasm32")]
     {
-        use impala_map::{hooks, App, AppProps};
+        use impala_map::{hooks, AppProps};
         let props = AppProps {
             page_lang: hooks::page_lang(),
         };
@@ -18,24 +18,50 @@ fn main() {
         if let Some(Err(reason)) = root.as_ref().map(hooks::adopt_map_paths) {
             web_sys::console::warn_1(&format!("map: {reason}; the map has no shapes").into());
         }
-        match root {
-            Some(root) => match hooks::adoptable(&root) {
-                Ok(()) => {
-                    yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+        // The wasm carries no language: the page's words (which the page carries, else their
+        // file) are read first, and the app starts in them. Without them the page stays as the
+        // build wrote it, readable but still.
+        let lang = hooks::page_lang().unwrap_or(impala_map::i18n::Lang::EN);
+        if hooks::read_inline(lang) == Some(Ok(())) {
+            start(root, props);
+        } else {
+            wasm_bindgen_futures::spawn_local(async move {
+                match hooks::read_page_words().await {
+                    Ok(_) => start(root, props),
+                    Err(reason) => web_sys::console::warn_1(
+                        &format!(
+                            "language: cannot read the page's words ({reason}); the page stays \
+                             as the build wrote it, without the app"
+                        )
+                        .into(),
+                    ),
                 }
-                Err(reason) => {
-                    web_sys::console::warn_1(
-                        &format!("first view: {reason}; rendering afresh").into(),
-                    );
-                    root.set_inner_html("");
-                    yew::Renderer::<App>::with_root_and_props(root, props).render();
-                }
-            },
-            None => {
-                yew::Renderer::<App>::with_props(props).render();
-            }
+            });
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
     println!("impala-map runs in a browser: start it with scripts/serve (see README.md).");
+}
+
+/// Renders the app into `root` (the page's `<div id="app">`): it adopts the first view the build
+/// wrote when its nodes are still the build's, else it says why in the console and renders
+/// afresh.
+#[cfg(target_arch = "wasm32")]
+fn start(root: Option<web_sys::Element>, props: impala_map::AppProps) {
+    use impala_map::{hooks, App};
+    match root {
+        Some(root) => match hooks::adoptable(&root) {
+            Ok(()) => {
+                yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+            }
+            Err(reason) => {
+                web_sys::console::warn_1(&format!("first view: {reason}; rendering afresh").into());
+                root.set_inner_html("");
+                yew::Renderer::<App>::with_root_and_props(root, props).render();
+            }
+        },
+        None => {
+            yew::Renderer::<App>::with_props(props).render();
+        }
+    }
 }

@@ -14,8 +14,8 @@
 //! Each language gets a page of its own ([`language_page`]): `index.html` in English (which the
 //! app switches to the browser's language when it starts), and `<code>/index.html` for every other
 //! language, in that language at its first paint and without JavaScript, with its title,
-//! description and `<noscript>` text, `<html lang>`, its own words inside (so the app needs no
-//! second request) and, when the build knows the app's public address (`IMPALA_SITE_URL`),
+//! description and `<noscript>` text, `<html lang>`, its own words inside (the wasm carries no
+//! language: it reads these before it starts, with no second request) and, when the build knows the app's public address (`IMPALA_SITE_URL`),
 //! `<link rel="alternate" hreflang>` to every other.
 
 use crate::components::AppProps;
@@ -134,21 +134,20 @@ pub fn language_page(template: &str, lang: Lang, site: Option<&str>) -> Result<S
         page = replace_once(&page, "</head>", &format!("  {alternates}</head>"))?;
     }
     page = into_page(&page, &first_view_in((!root).then_some(lang))?)?;
-    if !root {
-        let json = crate::i18n::FILES
-            .iter()
-            .find(|(file, _)| *file == lang.file())
-            .map(|(_, json)| *json)
-            .ok_or_else(|| format!("no file for the language {}", lang.code()))?;
-        page = replace_once(
-            &page,
-            "</body>",
-            &format!(
-                "<script type=\"application/json\" id=\"impala-lang-{}\">{json}</script>\n</body>",
-                lang.code()
-            ),
-        )?;
-    }
+    // The page's own words, which the app reads before it starts (it has none built in).
+    let json = crate::i18n::FILES
+        .iter()
+        .find(|(file, _)| *file == lang.file())
+        .map(|(_, json)| *json)
+        .ok_or_else(|| format!("no file for the language {}", lang.code()))?;
+    page = replace_once(
+        &page,
+        "</body>",
+        &format!(
+            "<script type=\"application/json\" id=\"impala-lang-{}\">{json}</script>\n</body>",
+            lang.code()
+        ),
+    )?;
     Ok(page)
 }
 
@@ -312,11 +311,16 @@ mod tests {
             let root = lang == Lang::EN;
             assert_eq!(page.contains("<base href=\"../\">"), !root, "{code}: base");
             assert!(page.contains(" data-pages>"), "{code}: data-pages");
-            assert_eq!(
-                page.contains(&format!("id=\"impala-lang-{code}\"")),
-                !root,
-                "{code}: its words inside"
-            );
+            // Its own words inside (the wasm has none), and no other language's.
+            for other in Lang::all() {
+                assert_eq!(
+                    page.matches(&format!("id=\"impala-lang-{}\"", other.code()))
+                        .count(),
+                    usize::from(other == lang),
+                    "{code}: the words of {}",
+                    other.code()
+                );
+            }
             if !root {
                 // No English sentence of the first view is left.
                 let english = Lang::EN.strings();

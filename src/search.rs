@@ -88,7 +88,7 @@ pub fn search(data: &'static Dataset, t: &Strings, query: &str, limit: usize) ->
     }
     for c in data.countries.iter() {
         let name = t.country_name(&c.code, &c.code);
-        let english = Lang::EN.strings().country_name(&c.code, &c.code);
+        let english = Lang::english_country_name(&c.code).unwrap_or(&c.code);
         let rank = if fold(&c.code) == query {
             Some((0, 0))
         } else {

@@ -3,6 +3,8 @@
 #![allow(clippy::expect_used, clippy::panic)] // test code: a failed expectation is a failed test
 
 use impala_map::data::{covered_country_codes, headline};
+use impala_map::hooks::read_inline;
+use impala_map::i18n::Lang;
 use impala_map::App;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -23,6 +25,25 @@ async fn mount_app() -> Element {
         .expect("a body")
         .append_child(&root)
         .expect("appended");
+    // The wasm carries no language: English's words, as its page carries them, read first (as
+    // src/main.rs does).
+    if Lang::EN.loaded().is_none() {
+        let words = document.create_element("script").expect("a script");
+        words
+            .set_attribute("type", "application/json")
+            .expect("type");
+        words.set_id("impala-lang-en");
+        words.set_text_content(Some(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/lang/en.json"
+        ))));
+        document
+            .body()
+            .expect("a body")
+            .append_child(&words)
+            .expect("appended");
+        assert_eq!(read_inline(Lang::EN), Some(Ok(())), "English's words read");
+    }
     yew::Renderer::<App>::with_root(root.clone()).render();
     for _ in 0..500 {
         if root

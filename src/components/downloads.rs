@@ -58,12 +58,12 @@ impl Kind {
             Kind::Csv => download_text(
                 &file_name("associations", date, "csv"),
                 "text/csv;charset=utf-8",
-                &csv(dataset()),
+                &csv(dataset(), t),
             ),
             Kind::Json => download_text(
                 &file_name("associations", date, "json"),
                 "application/json",
-                &json(dataset(), date),
+                &json(dataset(), t, date),
             ),
         }
     }

@@ -71,7 +71,7 @@ pub fn use_shown_lang(wanted: Lang, on_failed: Callback<(Lang, Lang)>) -> Shown 
         lang: if wanted.loaded().is_some() || read_inline(wanted) == Some(Ok(())) {
             wanted
         } else {
-            Lang::EN
+            Lang::first_loaded()
         },
         failed: None,
     });
@@ -147,9 +147,35 @@ fn load(
     });
 }
 
-/// `lang`'s words from the page itself, when it carries them (a language page carries its own;
+/// Reads the words of the page's language (`<html lang>`) before the app starts, since the wasm
+/// carries none: from the page, which carries them, else from their file. `Err` says why
+/// neither could be read.
+pub async fn read_page_words() -> Result<Lang, String> {
+    let lang = super::page_lang().unwrap_or(Lang::EN);
+    let inline = match read_inline(lang) {
+        Some(Ok(())) => return Ok(lang),
+        Some(Err(reason)) => reason,
+        None => "the page does not carry them".to_string(),
+    };
+    web_sys::console::warn_1(
+        &format!(
+            "language: the page's words ({}): {inline}; reading {}",
+            lang.code(),
+            lang.file()
+        )
+        .into(),
+    );
+    let window = super::window().ok_or("no window")?;
+    let request = window.fetch_with_str(&format!("{}{}", start_folder(), lang.file()));
+    fetch(lang, request)
+        .await
+        .map(|()| lang)
+        .map_err(|reason| format!("{inline}, and {}: {reason}", lang.file()))
+}
+
+/// `lang`'s words from the page itself, when it carries them (a language's page carries its own;
 /// the single file carries every language): `None` when it does not.
-fn read_inline(lang: Lang) -> Option<Result<(), String>> {
+pub fn read_inline(lang: Lang) -> Option<Result<(), String>> {
     let text = super::window()?
         .document()?
         .get_element_by_id(&format!("impala-lang-{}", lang.code()))?

@@ -2,10 +2,11 @@
 //!
 //! Each language is one file, `data/lang/<code>.toml` (the list and its order:
 //! `data/lang/languages.toml`). The build checks every file against English and the data
-//! ([`pack`]), then writes each as a JSON object of dotted keys and texts. English is built into
-//! the app; every other language is a separate file that the app loads when a reader chooses it
-//! (`hooks/language.rs`), so an English reader downloads no other language. Natively (tests, the
-//! build-time first view) every language is built in.
+//! ([`pack`]), then writes each as a JSON object of dotted keys and texts. In the browser no
+//! language is built into the app: each language's page carries its own words, which the app
+//! reads before it starts (`src/main.rs`), and every other language is a file that it loads when
+//! a reader chooses it (`hooks/language.rs`), so a reader downloads no language but their own.
+//! Natively (tests, the build-time first view) every language is built in.
 //!
 //! [`Lang`] names a language of the list; [`Strings`] is one language's words: the interface's
 //! texts as fields, and everything else (country and territory names, the data's prose, what each
@@ -15,7 +16,7 @@ pub mod pack;
 
 pub use pack::{placeholders, Form, PluralRule};
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 /// A language the app speaks, as the build lists it.
 #[derive(Debug)]
@@ -28,8 +29,9 @@ pub struct Language {
     pub file: &'static str,
 }
 
-// `LANGUAGES` (English first), `ENGLISH` (English's words, ready), `BUILT_IN` (the other
-// languages compiled in: none in the browser, every one natively) and `FILES`, written by build.rs.
+// `LANGUAGES` (English first), `ENGLISH` (English's words, ready; natively only), `BUILT_IN`
+// (the other languages compiled in: none in the browser, every one natively), `FILES` (each
+// language's file) and `ENGLISH_COUNTRY_NAMES` (for the search), written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// A language of the app's list.
@@ -37,7 +39,7 @@ include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 pub struct Lang(u8);
 
 impl Lang {
-    /// English, the reference language, always built in.
+    /// English, the reference language (every other is checked against it) and the default.
     pub const EN: Lang = Lang(0);
 
     /// Every language, in the switch's order.
@@ -87,9 +89,9 @@ impl Lang {
         })
     }
 
-    /// This language's words, once they are loaded (English and, natively, every language are
-    /// built in).
+    /// This language's words, once they are loaded (natively, every language is built in).
     pub fn loaded(self) -> Option<&'static Strings> {
+        #[cfg(not(target_arch = "wasm32"))]
         if self == Lang::EN {
             return Some(&ENGLISH);
         }
@@ -108,9 +110,19 @@ impl Lang {
         Some(strings)
     }
 
-    /// This language's words, or English's while they are not loaded.
+    /// This language's words, or, while they are not loaded, the first language's that was
+    /// ([`Lang::first_loaded`]: the page's, which the app reads before it starts).
     pub fn strings(self) -> &'static Strings {
-        self.loaded().unwrap_or(&ENGLISH)
+        self.loaded()
+            .or_else(|| Lang::first_loaded().loaded())
+            .unwrap_or_else(Strings::blank)
+    }
+
+    /// The first language whose words were loaded: in the browser, the page's language, read
+    /// before the app starts (`src/main.rs`); natively, English, which is built in. The app
+    /// shows it until another language's words arrive.
+    pub fn first_loaded() -> Lang {
+        FIRST_LOADED.with(Cell::get).unwrap_or(Lang::EN)
     }
 
     /// Takes this language's words from its file's contents (the keys and texts of the JSON
@@ -146,7 +158,21 @@ impl Lang {
                 *slot = Some(strings);
             }
         });
+        FIRST_LOADED.with(|first| {
+            if first.get().is_none() {
+                first.set(Some(self));
+            }
+        });
         Ok(strings)
+    }
+
+    /// This country's English name, which the search knows in every language ("Germany" finds
+    /// Allemagne). A table of names built in, not English's words.
+    pub fn english_country_name(code: &str) -> Option<&'static str> {
+        ENGLISH_COUNTRY_NAMES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, name)| *name)
     }
 }
 
@@ -155,6 +181,8 @@ thread_local! {
     /// switches languages for days holds at most one copy of each.
     static LOADED: RefCell<[Option<&'static Strings>; LANGUAGE_COUNT]> =
         const { RefCell::new([None; LANGUAGE_COUNT]) };
+    /// The first language [`Lang::install`] read (see [`Lang::first_loaded`]).
+    static FIRST_LOADED: Cell<Option<Lang>> = const { Cell::new(None) };
 }
 
 fn leak(strings: Strings) -> &'static Strings {
@@ -260,6 +288,20 @@ macro_rules! strings {
                     texts,
                     $( $field: strings!(@take $kind, values[Field::$field as usize]), )*
                 })
+            }
+
+            /// No words at all: what [`Lang::strings`] gives before any language is loaded,
+            /// which the app never renders (it starts once its page's words are read).
+            pub fn blank() -> &'static Strings {
+                thread_local! {
+                    static BLANK: &'static Strings = leak(Strings {
+                        code: "",
+                        rule: PluralRule::OneOther,
+                        texts: &[],
+                        $( $field: Default::default(), )*
+                    });
+                }
+                BLANK.with(|blank| *blank)
             }
 
             /// Each interface text's key and text (for the tests).

@@ -58,6 +58,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
         "every_word_in_the_readers_language",
         language_cases::every_word_in_the_readers_language,
     ),
+    (
+        "the_page_carries_its_words_and_the_wasm_none",
+        language_cases::the_page_carries_its_words_and_the_wasm_none,
+    ),
     ("loads_without_console_errors", loads_without_console_errors),
     ("one_shape_per_member_country", one_shape_per_member_country),
     ("headline_figures", headline_figures),

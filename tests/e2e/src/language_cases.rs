@@ -363,3 +363,78 @@ pub fn a_language_that_cannot_load_leaves_the_page_as_it_was(
         "Italian did not arrive the second time".into()
     })
 }
+
+/// Issue 16: the wasm carries no language. The English page carries English's words and the app
+/// reads no language file; the wasm holds no language's sentences; a page without its words
+/// (a host stripped them) reads them from the language's file, with a warning; and a page that
+/// can have no words at all stays as the build wrote it, with a warning, not blank.
+pub fn the_page_carries_its_words_and_the_wasm_none(
+    page: &mut Page,
+    expected: &Expected,
+) -> Result<()> {
+    use crate::server::{NO_WORDS_PATH, WORDLESS_PATH};
+    const LANG_FILES: &str = "performance.getEntriesByType('resource').map((e) => e.name)\
+        .filter((name) => name.includes('/lang/'))";
+    page.open_app()?;
+    let fetched: Vec<String> = page.eval(LANG_FILES)?;
+    check(fetched.is_empty(), || {
+        format!("the English page fetched language files: {fetched:?}")
+    })?;
+    check(page.text("h1")? == Lang::EN.strings().title, || {
+        "the English page is not in English".into()
+    })?;
+    // The wasm's bytes, as text: no language's sentences in them.
+    page.eval::<Option<bool>>(
+        "(() => { const wasm = performance.getEntriesByType('resource').map((e) => e.name)\
+           .find((name) => name.endsWith('.wasm')); window.__wasmText = null; \
+           fetch(wasm).then((r) => r.arrayBuffer()).then((b) => { \
+             window.__wasmText = new TextDecoder().decode(b); }); return null; })()",
+    )?;
+    page.wait_for("typeof window.__wasmText === 'string'", QUICK)?;
+    let mut sentences = Vec::new();
+    for lang in Lang::all() {
+        let t = lang.strings();
+        sentences.push(t.lede);
+        sentences.push(t.noscript);
+        sentences.extend(t.about("SOM", "description"));
+    }
+    let found: Vec<String> = page.eval(&format!(
+        "{}.filter((s) => window.__wasmText.includes(s))",
+        json!(sentences)
+    ))?;
+    check(found.is_empty(), || {
+        format!("the wasm carries words of a language: {found:?}")
+    })?;
+
+    // Words stripped from the page: read from their file, with a warning.
+    page.open_app_at(WORDLESS_PATH)?;
+    let fetched: Vec<String> = page.eval(LANG_FILES)?;
+    let file = Lang::EN.file();
+    check(fetched.iter().any(|name| name.ends_with(file)), || {
+        format!("without its words the page did not read {file}: {fetched:?}")
+    })?;
+    let warnings: Vec<String> = page.eval("window.__e2e.warnings")?;
+    check(
+        warnings.iter().any(|w| w.contains("the page's words")),
+        || format!("no warning about the missing words: {warnings:?}"),
+    )?;
+    check(page.text("h1")? == Lang::EN.strings().title, || {
+        "the app did not start in English".into()
+    })?;
+
+    // No words anywhere: the first view stays, still and whole, and the console says why.
+    page.goto(NO_WORDS_PATH)?;
+    page.wait_for(
+        "window.__e2e.warnings.some((w) => w.includes(\"cannot read the page's words\"))",
+        QUICK,
+    )?;
+    let state: (bool, String, usize) = page.eval(
+        "[document.querySelector('[data-app-ready]') !== null, \
+          document.querySelector('h1').textContent, \
+          document.querySelectorAll('.association-list > li').length]",
+    )?;
+    check(
+        !state.0 && state.1 == Lang::EN.strings().title && state.2 == expected.associations,
+        || format!("without any words: (app started, heading, listed) = {state:?}"),
+    )
+}

@@ -42,6 +42,14 @@ pub const NO_SCRIPT_PATH: &str = "/__noscript/";
 /// the app must not adopt.
 pub const CHANGED_PATH: &str = "/__changed/";
 
+/// Pages under this path are `dist/`'s without the words they carry (the `impala-lang-<code>`
+/// element renamed, as a host that strips unknown scripts might leave it): the app must read them
+/// from the language's file.
+pub const WORDLESS_PATH: &str = "/__wordless/";
+
+/// As [`WORDLESS_PATH`], and the language files are missing too: the app cannot have its words.
+pub const NO_WORDS_PATH: &str = "/__no-words/";
+
 /// The policy of [`NO_SCRIPT_PATH`]'s responses.
 pub const NO_SCRIPT_CSP: &str = "script-src 'none'";
 
@@ -346,6 +354,20 @@ fn respond(root: &Path, target: &str) -> (u16, &'static str, Vec<u8>) {
             1,
         );
         return (status, content_type, html.into_bytes());
+    }
+    for (prefix, files_too) in [(WORDLESS_PATH, false), (NO_WORDS_PATH, true)] {
+        if let Some(rest) = target.strip_prefix(prefix) {
+            if files_too && rest.starts_with("lang/") {
+                return (404, text, b"no such language file\n".to_vec());
+            }
+            let (status, content_type, body) = respond(root, &format!("/{rest}"));
+            if !content_type.starts_with("text/html") {
+                return (status, content_type, body);
+            }
+            let html = String::from_utf8_lossy(&body)
+                .replace("id=\"impala-lang-", "id=\"stripped-impala-lang-");
+            return (status, content_type, html.into_bytes());
+        }
     }
     if target.split(['?', '#']).next() == Some(RECORDER_PATH) {
         return (
