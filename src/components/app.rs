@@ -11,7 +11,8 @@ use crate::export::Figure;
 use crate::format;
 use crate::hooks::{
     build_state, initial_state, use_adopted, use_browser_lang, use_document_keydown,
-    use_document_lang, use_kiosk_guards, use_kiosk_idle, use_shown_lang, use_toolbar, use_url_sync,
+    use_document_lang, use_kiosk_guards, use_kiosk_idle, use_print_parts, use_shown_lang,
+    use_toolbar, use_url_sync,
 };
 use crate::i18n::{fill, Lang};
 use crate::state::{Action, AppState};
@@ -50,6 +51,7 @@ pub fn app(props: &AppProps) -> Html {
     // the app adopts the nodes the build wrote (`hooks/adoption.rs`); the address is applied
     // after it, as an action.
     let adopted = use_adopted();
+    let print_parts = use_print_parts();
     let start = use_memo((), |()| initial_state());
     let built = use_memo((), |()| build_state());
     let url = if adopted { start.1 } else { built.1 };
@@ -225,9 +227,10 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 }
                 // What the view lacks for the printed page (styles/print.css: map, timeline and
-                // list on one sheet), hidden on screen. Each is rendered only where the view has
-                // no copy of its own, so no id appears twice; the print timeline ignores hovers.
-                if adopted {
+                // list on one sheet), hidden on screen, built when the page is about to print
+                // (hooks/print.rs). Each is rendered only where the view has no copy of its own,
+                // so no id appears twice; the print timeline ignores hovers.
+                if adopted && print_parts {
                     if state.view != View::Timeline {
                         <div class="print-only print-timeline">
                             <Timeline year={state.year} selection={state.selection} hovered_country={None}

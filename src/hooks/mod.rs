@@ -1,7 +1,8 @@
 //! Side effects, a file for each: adopting the first view the build wrote (`adoption`), the
 //! address (`url_state`), the page's language and loading a language's file (`language`),
 //! measuring an element (`element_size`), the wheel without a passive listener (`wheel`), keys on
-//! the document (`keys`), the embedding frame (`embedding`), media queries (`media`), timers
+//! the document (`keys`), the embedding frame (`embedding`), media queries (`media`), when the
+//! printed page's own parts are wanted (`print`), timers
 //! (`interval`: repeating and one-shot), kiosk mode's guards and idle clock (`kiosk`,
 //! `kiosk_idle`), downloads and the clipboard (`download`, `clipboard`), a group of buttons as
 //! one Tab stop (`toolbar`), and event listeners that remove themselves (`listener`).
@@ -21,6 +22,7 @@ mod kiosk_idle;
 mod language;
 mod listener;
 mod media;
+mod print;
 mod toolbar;
 mod url_state;
 mod wheel;
@@ -40,6 +42,7 @@ pub use language::{
 };
 pub use listener::{Listener, Options as ListenerOptions};
 pub use media::use_media_query;
+pub use print::use_print_parts;
 pub use toolbar::{use_toolbar, Toolbar};
 pub use url_state::{build_state, initial_state, page_settings, use_url_sync};
 pub use wheel::use_wheel;

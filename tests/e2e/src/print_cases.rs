@@ -1,7 +1,7 @@
 //! Print (issue 8): one A4 landscape page with the map, the timeline and the list of
 //! associations (styles/print.css), whatever the view on screen.
 
-use crate::cases::{check, Expected};
+use crate::cases::{check, Expected, QUICK};
 use crate::engines::{EngineKind, HEIGHT, WIDTH};
 use crate::page::Page;
 use crate::Result;
@@ -67,6 +67,13 @@ fn prints_on_one_page(page: &mut Page, name: &str) -> Result<()> {
                     "printing the {name} view gave {pages} pages ({} bytes)",
                     pdf.len()
                 )
+            })?;
+            // The parts the view lacks on screen are built when the page is about to print
+            // (src/hooks/print.rs): printing built them, so the sheet had them.
+            let parts: usize = page.eval(PRINT_PARTS)?;
+            let lacking = print_parts_lacking(name);
+            check(parts == lacking, || {
+                format!("printing the {name} view built {parts} print-only parts, not {lacking}")
             })
         }
         Err(error)
@@ -85,6 +92,20 @@ pub fn print_puts_everything_on_one_page(page: &mut Page, _: &Expected) -> Resul
         prints_on_one_page(page, name)?;
     }
     Ok(())
+}
+
+/// How many print-only parts the page holds, with their content.
+const PRINT_PARTS: &str = "document.querySelectorAll('.print-timeline svg.timeline-chart, \
+    .print-list .association-list, .print-map svg.europe-map').length";
+
+/// How many parts of the printed sheet the view named `name` lacks on screen: the map view
+/// lacks the timeline, the timeline view the list, the table view the timeline and the map.
+fn print_parts_lacking(name: &str) -> usize {
+    if name == "table" {
+        2
+    } else {
+        1
+    }
 }
 
 /// What print media shows, measured: the map, the timeline and the list (down to its last
@@ -147,7 +168,15 @@ pub fn print_media_shows_map_timeline_and_list(page: &mut Page, _: &Expected) ->
                 check(turned >= 2, || {
                     format!("only {turned} @media print or screen rules found in the app's styles")
                 })?;
+                // What the browser says before it prints, which builds the print-only parts.
+                page.eval::<Option<bool>>(
+                    "(() => { dispatchEvent(new Event('beforeprint')); return null; })()",
+                )?;
             }
+            page.wait_for(
+                &format!("{PRINT_PARTS} === {}", print_parts_lacking(name)),
+                QUICK,
+            )?;
             let sheet: Sheet = page.eval(SHEET)?;
             page.screenshot_named(&format!("print-{name}"))?;
             let inside = |r: &Option<[f64; 4]>| {
