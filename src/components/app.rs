@@ -190,13 +190,11 @@ pub fn app(props: &AppProps) -> Html {
             <main class={classes!("app-main", view_class)}>
                 <div class="toolbar">
                     <SearchBox dispatch={dispatch.clone()} />
-                    <div class="view-switch" role="toolbar" aria-label={t.show}
-                        ref={view_bar.node.clone()} onkeydown={view_bar.onkeydown.clone()} onfocusin={view_bar.onfocusin.clone()}
-                        onfocusout={view_bar.onfocusout.clone()}>
+                    { view_bar.container("view-switch", t.show, html! { <>
                         { view_button(0, t.view_map) }
                         { view_button(1, t.view_timeline) }
                         { view_button(2, t.view_table) }
-                    </div>
+                    </> }) }
                     <EmbedDialog query={AttrValue::from(embed_query.clone())} />
                     // The language is chosen here, beside the search: a few Tabs from it, and
                     // out of the map's height (in kiosk mode the idle reset brings the URL's

@@ -80,14 +80,17 @@ pub fn downloads(props: &DownloadsProps) -> Html {
     let t = use_strings();
     let offered: Vec<Kind> = Kind::offered(props.figure).collect();
     let bar = use_toolbar(0, offered.len());
-    html! {
-        <div class="button-row downloads" role="toolbar" aria-label={t.download}
-            ref={bar.node.clone()} onkeydown={bar.onkeydown.clone()} onfocusin={bar.onfocusin.clone()} onfocusout={bar.onfocusout.clone()}>
-            <span class="button-row-label" aria-hidden="true">{ t.download }</span>
-            for (index, kind) in offered.into_iter().enumerate() {
-                <button type="button" class="view-button" data-download={kind.key()} tabindex={bar.tabindex(index)}
-                    onclick={Callback::from(move |_: MouseEvent| kind.save(t))}>{ kind.label(t) }</button>
-            }
-        </div>
-    }
+    bar.container(
+        "button-row downloads",
+        t.download,
+        html! {
+            <>
+                <span class="button-row-label" aria-hidden="true">{ t.download }</span>
+                for (index, kind) in offered.into_iter().enumerate() {
+                    <button type="button" class="view-button" data-download={kind.key()} tabindex={bar.tabindex(index)}
+                        onclick={Callback::from(move |_: MouseEvent| kind.save(t))}>{ kind.label(t) }</button>
+                }
+            </>
+        },
+    )
 }

@@ -84,11 +84,10 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
     };
     html! {
         <div class="map-legend">
-            <div class="colouring-switch view-switch" role="toolbar" aria-label={t.colour_by}
-                ref={bar.node.clone()} onkeydown={bar.onkeydown.clone()} onfocusin={bar.onfocusin.clone()} onfocusout={bar.onfocusout.clone()}>
+            { bar.container("colouring-switch view-switch", t.colour_by, html! { <>
                 { switch(Colouring::Association, t.by_association, "association") }
                 { switch(Colouring::Period, t.by_period, "period") }
-            </div>
+            </> }) }
             <ul class="legend-items" aria-label={t.legend}>
                 { items }
                 <li class="legend-item">

@@ -31,17 +31,20 @@ pub fn theme_switch(props: &ThemeSwitchProps) -> Html {
             .unwrap_or(0),
         Theme::ALL.len(),
     );
-    html! {
-        <div class="button-row theme-switch" role="toolbar" aria-label={t.colours}
-            ref={bar.node.clone()} onkeydown={bar.onkeydown.clone()} onfocusin={bar.onfocusin.clone()} onfocusout={bar.onfocusout.clone()}>
-            <span class="button-row-label" aria-hidden="true">{ t.colours }</span>
-            for (index, theme) in Theme::ALL.into_iter().enumerate() {
-                <button type="button" class="view-button" data-theme-choice={theme.name()}
-                    tabindex={bar.tabindex(index)} aria-pressed={(props.theme == theme).to_string()}
-                    onclick={choose(&props.dispatch, Action::SetTheme(theme))}>{ label(theme) }</button>
-            }
-        </div>
-    }
+    bar.container(
+        "button-row theme-switch",
+        t.colours,
+        html! {
+            <>
+                <span class="button-row-label" aria-hidden="true">{ t.colours }</span>
+                for (index, theme) in Theme::ALL.into_iter().enumerate() {
+                    <button type="button" class="view-button" data-theme-choice={theme.name()}
+                        tabindex={bar.tabindex(index)} aria-pressed={(props.theme == theme).to_string()}
+                        onclick={choose(&props.dispatch, Action::SetTheme(theme))}>{ label(theme) }</button>
+                }
+            </>
+        },
+    )
 }
 
 #[derive(Properties, PartialEq)]

@@ -68,8 +68,7 @@ pub fn year_bar(props: &YearBarProps) -> Html {
     let bar = use_toolbar(0, 3);
     html! {
         <div class="year-bar" role="group" aria-label={t.year}>
-            <div class="year-buttons" role="toolbar" aria-label={t.year} ref={bar.node.clone()}
-                onkeydown={bar.onkeydown.clone()} onfocusin={bar.onfocusin.clone()} onfocusout={bar.onfocusout.clone()}>
+            { bar.container("year-buttons", t.year, html! { <>
                 <button type="button" class="year-play" tabindex={bar.tabindex(0)} aria-label={play_label} title={play_label}
                     data-playing={props.playing.to_string()} onclick={send(play_action)}>
                     <span aria-hidden="true">{ play_icon }</span>
@@ -82,7 +81,7 @@ pub fn year_bar(props: &YearBarProps) -> Html {
                     disabled={props.year >= last} onclick={send(Action::StepYear(1))}>
                     <span aria-hidden="true">{ "▶" }</span>
                 </button>
-            </div>
+            </> }) }
             <input type="range" class="year-slider" id="year-slider" aria-label={t.year}
                 min={first.to_string()} max={last.to_string()} step="1"
                 value={props.year.to_string()} aria-valuetext={spoken.clone()} {oninput} />

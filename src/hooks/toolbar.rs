@@ -8,18 +8,47 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-/// What a toolbar's container and its buttons need: `node` and the handlers go on the container
-/// (Yew delegates events, so the container is found by its ref, not the event), and
-/// [`Toolbar::tabindex`] on each button, by its place among the container's buttons.
+/// A toolbar's state: [`Toolbar::container`] (or [`Toolbar::column`]) renders its container
+/// with the ref and the handlers (Yew delegates events, so the container is found by its ref, not
+/// the event), and [`Toolbar::tabindex`] goes on each button, by its place among the container's
+/// buttons.
 pub struct Toolbar {
-    pub node: NodeRef,
-    pub onkeydown: Callback<KeyboardEvent>,
-    pub onfocusin: Callback<FocusEvent>,
-    pub onfocusout: Callback<FocusEvent>,
+    node: NodeRef,
+    onkeydown: Callback<KeyboardEvent>,
+    onfocusin: Callback<FocusEvent>,
+    onfocusout: Callback<FocusEvent>,
     stop: usize,
 }
 
 impl Toolbar {
+    /// The toolbar's container, `<div role="toolbar">` with `class` and the accessible name
+    /// `label`, holding `buttons` (and whatever else the row shows, such as its visible label).
+    pub fn container(&self, class: &'static str, label: &'static str, buttons: Html) -> Html {
+        self.render(class, label, None, buttons)
+    }
+
+    /// The same for a column of buttons (`aria-orientation="vertical"`), such as the zoom
+    /// buttons.
+    pub fn column(&self, class: &'static str, label: &'static str, buttons: Html) -> Html {
+        self.render(class, label, Some("vertical"), buttons)
+    }
+
+    fn render(
+        &self,
+        class: &'static str,
+        label: &'static str,
+        orientation: Option<&'static str>,
+        buttons: Html,
+    ) -> Html {
+        html! {
+            <div class={class} role="toolbar" aria-orientation={orientation} aria-label={label}
+                ref={self.node.clone()} onkeydown={self.onkeydown.clone()}
+                onfocusin={self.onfocusin.clone()} onfocusout={self.onfocusout.clone()}>
+                { buttons }
+            </div>
+        }
+    }
+
     /// `"0"` for the button Tab reaches, `"-1"` for the others.
     pub fn tabindex(&self, index: usize) -> &'static str {
         if index == self.stop {
