@@ -21,13 +21,16 @@ fn main() {
         // The wasm carries no language: the page's words (which the page carries, else their
         // file) are read first, and the app starts in them. Without them the page stays as the
         // build wrote it, readable but still.
-        let lang = hooks::page_lang().unwrap_or(impala_map::i18n::Lang::EN);
-        if hooks::read_inline(lang) == Some(Ok(())) {
-            start(root, props);
-        } else {
+        let lang = hooks::page_words_lang();
+        let inline = match hooks::read_inline(lang) {
+            Some(Ok(())) => None,
+            Some(Err(reason)) => Some(reason),
+            None => Some("the page does not carry them".to_string()),
+        };
+        if let Some(inline) = inline {
             wasm_bindgen_futures::spawn_local(async move {
-                match hooks::read_page_words().await {
-                    Ok(_) => start(root, props),
+                match hooks::read_page_words_from_file(lang, inline).await {
+                    Ok(()) => start(root, props),
                     Err(reason) => web_sys::console::warn_1(
                         &format!(
                             "language: cannot read the page's words ({reason}); the page stays \
@@ -37,6 +40,8 @@ fn main() {
                     ),
                 }
             });
+        } else {
+            start(root, props);
         }
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -15,8 +15,8 @@
 //! app switches to the browser's language when it starts), and `<code>/index.html` for every other
 //! language, in that language at its first paint and without JavaScript, with its title,
 //! description and `<noscript>` text, `<html lang>`, its own words inside (the wasm carries no
-//! language: it reads these before it starts, with no second request) and, when the build knows the app's public address (`IMPALA_SITE_URL`),
-//! `<link rel="alternate" hreflang>` to every other.
+//! language: it reads these before it starts, with no second request) and, when the build knows
+//! the app's public address (`IMPALA_SITE_URL`), `<link rel="alternate" hreflang>` to every other.
 
 use crate::components::AppProps;
 use crate::format::escape_markup;

@@ -4,15 +4,16 @@
 //! comments and the white space that mean nothing ([`minify`]): the sources keep them for the
 //! people who edit them.
 //!
-//! [`minify`] makes only changes that cannot alter a rule: comments go; a run of white space becomes one space;
-//! the space around `{`, `}`, `;`, `,` and `>` and after `:` inside a block goes, as does the
-//! `;` before a `}`. Strings and `url(…)` stay as they are, and so does the space around `+`,
-//! `-`, `*` and `/` (which `calc()` needs) and before a `:` (`a :hover` is not `a:hover`).
+//! [`minify`] makes only changes that cannot alter a rule: comments go; a run of white space
+//! becomes one space; the space around `{`, `}`, `;`, `,` and `>` and after `:` inside a block
+//! goes, as does the `;` before a `}`. Quoted strings stay as they are, and so does the space
+//! around `+`, `-`, `*` and `/` (which `calc()` needs) and before a `:` (`a :hover` is not
+//! `a:hover`).
 
 /// The screen's style sheets as one: `html` (the built page) names each of Trunk's
 /// `<link rel="stylesheet" href="./name-hash.css" ...>`; the ones without a `media` attribute
-/// are minified and joined, in their order, into one file (`app-<hash>.css`) that one link in the first's
-/// place names, so a single request blocks the first paint; a sheet for another medium
+/// are minified and joined, in their order, into one file (`app-<hash>.css`) that one link in
+/// the first's place names, so a single request blocks the first paint; a sheet for another medium
 /// (`media="print"`) keeps its own link, which does not block the screen. `read` gives a file's
 /// text. Returns the page, the new file's name and text, and the files it replaces.
 pub fn one_style_sheet(
@@ -77,9 +78,10 @@ fn fnv64(bytes: &[u8]) -> u64 {
 pub fn minify(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
-    // Inside a declaration block (after `{`, and not in a nested rule's selector), where the
-    // space after `:` means nothing.
-    let mut depth_in_block = false;
+    // After a `{` or a `;`: a `:` there is a declaration's (or, in a rule nested in `@media`, a
+    // pseudo-class's), and the space after it means nothing. At the top level a `:` may be in a
+    // media query's condition, which keeps its space.
+    let mut in_block = false;
     let mut pending_space = false;
     while let Some(c) = chars.next() {
         match c {
@@ -97,7 +99,7 @@ pub fn minify(css: &str) -> String {
             }
             c if c.is_whitespace() => pending_space = true,
             '"' | '\'' => {
-                flush_space(&mut out, &mut pending_space, c);
+                flush_space(&mut out, &mut pending_space);
                 out.push(c);
                 let mut escaped = false;
                 for s in chars.by_ref() {
@@ -117,18 +119,18 @@ pub fn minify(css: &str) -> String {
                     out.pop();
                 }
                 out.push(c);
-                depth_in_block = c == '{' || c == ';';
+                in_block = c == '{' || c == ';';
                 skip_space(&mut chars);
             }
             ':' => {
-                flush_space(&mut out, &mut pending_space, c);
+                flush_space(&mut out, &mut pending_space);
                 out.push(c);
-                if depth_in_block {
+                if in_block {
                     skip_space(&mut chars);
                 }
             }
             _ => {
-                flush_space(&mut out, &mut pending_space, c);
+                flush_space(&mut out, &mut pending_space);
                 out.push(c);
             }
         }
@@ -138,12 +140,8 @@ pub fn minify(css: &str) -> String {
 
 /// Writes the one space a run of white space or a comment stood for, unless the output starts
 /// there or the space touches a character that needs none.
-fn flush_space(out: &mut String, pending: &mut bool, next: char) {
-    if std::mem::take(pending)
-        && !out.is_empty()
-        && !out.ends_with(['{', '}', ';', ',', '>'])
-        && next != '{'
-    {
+fn flush_space(out: &mut String, pending: &mut bool) {
+    if std::mem::take(pending) && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', '>']) {
         out.push(' ');
     }
 }

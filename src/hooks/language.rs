@@ -147,16 +147,15 @@ fn load(
     });
 }
 
-/// Reads the words of the page's language (`<html lang>`) before the app starts, since the wasm
-/// carries none: from the page, which carries them, else from their file. `Err` says why
+/// The language of the page (`<html lang>`), whose words the app reads before it starts.
+pub fn page_words_lang() -> Lang {
+    super::page_lang().unwrap_or(Lang::EN)
+}
+
+/// Reads the words of the page's language from their file, when the page does not carry them
+/// (`inline` says why: [`read_inline`] gave it), with a console warning. `Err` says why
 /// neither could be read.
-pub async fn read_page_words() -> Result<Lang, String> {
-    let lang = super::page_lang().unwrap_or(Lang::EN);
-    let inline = match read_inline(lang) {
-        Some(Ok(())) => return Ok(lang),
-        Some(Err(reason)) => reason,
-        None => "the page does not carry them".to_string(),
-    };
+pub async fn read_page_words_from_file(lang: Lang, inline: String) -> Result<(), String> {
     web_sys::console::warn_1(
         &format!(
             "language: the page's words ({}): {inline}; reading {}",
@@ -169,7 +168,6 @@ pub async fn read_page_words() -> Result<Lang, String> {
     let request = window.fetch_with_str(&format!("{}{}", start_folder(), lang.file()));
     fetch(lang, request)
         .await
-        .map(|()| lang)
         .map_err(|reason| format!("{inline}, and {}: {reason}", lang.file()))
 }
 

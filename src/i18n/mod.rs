@@ -293,15 +293,13 @@ macro_rules! strings {
             /// No words at all: what [`Lang::strings`] gives before any language is loaded,
             /// which the app never renders (it starts once its page's words are read).
             pub fn blank() -> &'static Strings {
-                thread_local! {
-                    static BLANK: &'static Strings = leak(Strings {
-                        code: "",
-                        rule: PluralRule::OneOther,
-                        texts: &[],
-                        $( $field: Default::default(), )*
-                    });
-                }
-                BLANK.with(|blank| *blank)
+                static BLANK: Strings = Strings {
+                    code: "",
+                    rule: PluralRule::OneOther,
+                    texts: &[],
+                    $( $field: strings!(@blank $kind), )*
+                };
+                &BLANK
             }
 
             /// Each interface text's key and text (for the tests).
@@ -317,6 +315,8 @@ macro_rules! strings {
     (@type text) => { &'static str };
     (@type plural) => { Plural };
     (@plural text) => { false };
+    (@blank text) => { "" };
+    (@blank plural) => { Plural { one: "", few: "", many: "", other: "" } };
     (@plural plural) => { true };
     (@take text, $value:expr) => { $value.other };
     (@take plural, $value:expr) => { $value };

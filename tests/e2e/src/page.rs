@@ -99,7 +99,10 @@ impl<'a> Page<'a> {
     /// Navigates to `path` on the app's server (e.g. `/`), waiting for `load`.
     pub fn goto(&mut self, path: &str) -> Result<()> {
         let url = format!("{}{path}", self.base_url);
-        self.engine.session()?.navigate(&url)
+        self.engine.session()?.navigate(&url)?;
+        // WebDriver waits for `load`, but chromedriver once returned from a navigation to the
+        // address already shown (a reload) while the new document was still being parsed.
+        self.wait_for("document.readyState === 'complete'", crate::cases::QUICK)
     }
 
     /// Navigates to a local file (`file://` and the absolute `path`), waiting
