@@ -115,9 +115,68 @@ pub fn short(value: f64) -> String {
     }
 }
 
+/// `value` as someone sent it, for messages that quote a number (`2003.5`, `0.1`, `-7`): the
+/// fewest decimals whose text [`parse_decimal`] reads back as `value`; beyond 10^15, or where
+/// that takes more than 15 decimals, 15 significant digits with an exponent (`1e300`).
+/// `NaN`, `inf` and `-inf` as [`fixed`] writes them.
+pub fn quoted(value: f64) -> String {
+    if !value.is_finite() {
+        return fixed(value, 0);
+    }
+    if value.abs() < 1e15 {
+        for decimals in 0..=15 {
+            let text = fixed(value, decimals);
+            if parse_decimal(&text) == Some(value) {
+                return text;
+            }
+        }
+    }
+    let (mut mantissa, mut exponent) = (value.abs(), 0_i32);
+    while mantissa >= 10.0 {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    while mantissa < 1.0 {
+        mantissa *= 10.0;
+        exponent -= 1;
+    }
+    let mut digits = fixed(mantissa, 14);
+    if digits.starts_with("10") {
+        // 9.999... rounded up to 10.
+        exponent += 1;
+        digits = fixed(mantissa / 10.0, 14);
+    }
+    let digits = digits.trim_end_matches('0').trim_end_matches('.');
+    let sign = if value < 0.0 { "-" } else { "" };
+    format!("{sign}{digits}e{exponent}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_numbers_read_back_as_they_were_sent() {
+        for (value, text) in [
+            (2003.0, "2003"),
+            (2003.5, "2003.5"),
+            (0.1, "0.1"),
+            (-7.25, "-7.25"),
+            (1.005, "1.005"),
+            (1.5e-7, "0.00000015"),
+            (0.0, "0"),
+            (1e300, "1e300"),
+            (-2.5e20, "-2.5e20"),
+            (1e-20, "1e-20"),
+            (f64::NAN, "NaN"),
+            (f64::NEG_INFINITY, "-inf"),
+        ] {
+            assert_eq!(quoted(value), text, "{value:e}");
+        }
+        for value in [2003.123, 99999.0, 1974.25, 123_456_789.5, 1e-9] {
+            assert_eq!(parse_decimal(&quoted(value)), Some(value), "{value}");
+        }
+    }
 
     #[test]
     fn numbers_are_written_at_their_precision() {

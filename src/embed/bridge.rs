@@ -1,10 +1,10 @@
 //! The host page's side of the app, in the browser: listens to `message` events (origin checked,
-//! then decoded with serde-wasm-bindgen and validated by [`super::protocol`]), posts the app's
+//! then read through [`Peek`] and validated by [`super::protocol`]), posts the app's
 //! events and its content height to the parent window, and marks the document as framed. Every
 //! browser call lives here, in one hook; the rules are in the pure protocol module.
 
 use super::protocol::{
-    datawrapper_height, receive, Allowlist, Counters, Event, HeightReport, Ignored,
+    datawrapper_height, receive, Allowlist, Counters, Event, HeightReport, Ignored, Loose, Peek,
 };
 use crate::hooks::{framing_parent, Listener, ListenerOptions};
 use crate::state::{Action, AppState};
@@ -44,6 +44,47 @@ fn to_js<T: Serialize>(value: &T) -> Option<JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .ok()
+}
+
+/// A message's data, as the protocol reads it. It is a structured clone of what the host posted:
+/// plain data, with no functions and no getters that could run or throw.
+struct JsMessage(JsValue);
+
+impl Peek for JsMessage {
+    fn loose(&self) -> Loose {
+        let value = &self.0;
+        if value.is_null() || value.is_undefined() {
+            Loose::Null
+        } else if let Some(flag) = value.as_bool() {
+            Loose::Bool(flag)
+        } else if let Some(number) = value.as_f64() {
+            Loose::Number(number)
+        } else if value.is_bigint() {
+            // Integers beyond 2^53 lose precision, and beyond 64 bits read as NaN: no field of
+            // the schema is that large.
+            let bigint: js_sys::BigInt = value.clone().unchecked_into();
+            #[allow(clippy::cast_precision_loss)]
+            Loose::Number(i64::try_from(bigint).map_or(f64::NAN, |n| n as f64))
+        } else if let Some(text) = value.as_string() {
+            Loose::Text(text)
+        } else if js_sys::Array::is_array(value) || js_sys::ArrayBuffer::is_view(value) {
+            Loose::List
+        } else {
+            Loose::Object
+        }
+    }
+
+    fn field(&self, key: &str) -> Option<JsMessage> {
+        if !self.0.is_object() {
+            return None;
+        }
+        let object: &js_sys::Object = self.0.unchecked_ref();
+        let key = JsValue::from_str(key);
+        if !js_sys::Object::has_own(object, &key) {
+            return None;
+        }
+        js_sys::Reflect::get(object, &key).ok().map(JsMessage)
+    }
 }
 
 fn post(window: &Window, message: &JsValue) {
@@ -123,9 +164,7 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
                         if !from_parent {
                             return;
                         }
-                        let outcome = receive(&allowed, &event.origin(), || {
-                            serde_wasm_bindgen::from_value(event.data())
-                        });
+                        let outcome = receive(&allowed, &event.origin(), &JsMessage(event.data()));
                         counters.borrow_mut().record(&outcome);
                         match outcome {
                             Ok(command) => latest_dispatch.borrow().emit(command.to_action()),

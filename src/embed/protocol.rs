@@ -1,8 +1,8 @@
 //! The message API between the app and the page that embeds it: the versioned schema of what a
 //! host page may send (commands) and what the app posts back (events), the validation of commands
 //! in two stages ([`RawInbound`], then [`validate`] to a [`Command`]), the origin [`Allowlist`] and
-//! the [`Counters`] of ignored messages. Pure: serde and std only, no `yew`, no `web_sys`. Listening,
-//! decoding with serde-wasm-bindgen and posting to the parent are the bridge's job.
+//! the [`Counters`] of ignored messages. Pure: serde and std only, no `yew`, no `web_sys`.
+//! Listening, looking into JS values ([`Peek`]) and posting to the parent are the bridge's job.
 //!
 //! # Schema, version 1
 //!
@@ -57,13 +57,14 @@
 //!
 //! Commands are obeyed only from the origins on an allowlist set at build time; a URL parameter
 //! may narrow it, never widen it (see [`Allowlist`] for the syntax, and why there is no `*`). A
-//! message from another origin, and one that fails decoding or validation, is ignored, counted
+//! message from another origin, and one that fails validation, is ignored, counted
 //! ([`Counters`]) and never changes the app; [`Rejection`] says what was wrong with it.
 //!
 //! ## At the wasm boundary
 //!
-//! Decode with `serde_wasm_bindgen::from_value::<RawInbound>(event.data())`, or let [`receive`]
-//! check the origin first and decode only then. Encode with
+//! Let [`receive`] check the origin first, then read the event's data through [`Peek`], which
+//! looks only at the schema's fields, one level deep (no serde on the way in: serde-wasm-bindgen's
+//! error messages brought the whole float formatter into the wasm). Encode with
 //! `serde_wasm_bindgen::Serializer::json_compatible()`: the default serializer turns `None` into
 //! `undefined` (`selection` would vanish instead of being `null`) and maps into JS `Map`s, which
 //! Datawrapper's script cannot read.
@@ -75,7 +76,7 @@ mod rejection;
 
 pub use events::{datawrapper_height, DatawrapperHeight, Event, HeightReport, APP_VERSION};
 pub use origin::{normalise_origin, Allowlist, Counters};
-pub use raw::{Loose, RawInbound, Shape, MAX_DEPTH};
+pub use raw::{Loose, Peek, RawInbound, Shape};
 pub use rejection::Rejection;
 
 use crate::data::dataset;
@@ -168,20 +169,16 @@ impl fmt::Display for Ignored {
 }
 
 /// A message from `origin` as the bridge receives it: the origin is checked first, and only an
-/// allowed message is decoded (`decode`, e.g. serde-wasm-bindgen on the event's data) and
-/// validated.
-pub fn receive<E: fmt::Display>(
+/// allowed message is read ([`RawInbound::read`]) and validated.
+pub fn receive(
     allowlist: &Allowlist,
     origin: &str,
-    decode: impl FnOnce() -> Result<RawInbound, E>,
+    message: &impl Peek,
 ) -> Result<Command, Ignored> {
     if !allowlist.allows(origin) {
         return Err(Ignored::Origin(origin.to_owned()));
     }
-    decode()
-        .map_err(Rejection::undecodable)
-        .and_then(validate)
-        .map_err(Ignored::Invalid)
+    validate(RawInbound::read(message)).map_err(Ignored::Invalid)
 }
 
 impl Counters {

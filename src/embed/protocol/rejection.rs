@@ -2,14 +2,12 @@
 //! a message, each with a sentence that tells the host page's author what to fix.
 
 use super::{Shape, COMMAND_TYPES, MAX_TEXT, SCHEMA_VERSION, VERSION_FIELD};
+use crate::number::quoted;
 use std::fmt;
 
 /// Why a host message was ignored.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Rejection {
-    /// Decoding failed: a value serde-wasm-bindgen cannot read, or nesting beyond
-    /// [`MAX_DEPTH`](super::MAX_DEPTH).
-    Undecodable { reason: String },
     /// The message is not an object (an array, a string, a number, `null`...).
     NotAnObject { found: Shape },
     /// No `impala-map` field: not a message for this app.
@@ -52,13 +50,6 @@ pub enum Rejection {
 }
 
 impl Rejection {
-    /// A decoding error (from serde-wasm-bindgen) as a rejection.
-    pub fn undecodable(error: impl fmt::Display) -> Rejection {
-        Rejection::Undecodable {
-            reason: error.to_string(),
-        }
-    }
-
     /// Probably not meant for this app at all (other scripts post to every frame too): the bridge
     /// may count these without a console warning.
     pub fn is_foreign(&self) -> bool {
@@ -72,7 +63,6 @@ impl Rejection {
 impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Rejection::Undecodable { reason } => write!(f, "the message could not be read: {reason}"),
             Rejection::NotAnObject { found } => write!(
                 f,
                 "the message is {found}, not an object like {{\"{VERSION_FIELD}\": {SCHEMA_VERSION}, \"type\": \"play\"}}"
@@ -83,7 +73,8 @@ impl fmt::Display for Rejection {
             ),
             Rejection::UnsupportedVersion { found } => write!(
                 f,
-                "schema version {found} is not supported: this app speaks version {SCHEMA_VERSION}"
+                "schema version {} is not supported: this app speaks version {SCHEMA_VERSION}",
+                quoted(*found)
             ),
             Rejection::MissingType => {
                 write!(f, "the message has no \"type\" field: name a command, such as \"select\"")
@@ -113,10 +104,14 @@ impl fmt::Display for Rejection {
                 f,
                 "\"select\" takes an \"association\" or a \"country\", not both"
             ),
-            Rejection::NotAWholeYear { year } => write!(f, "year {year} is not a whole number"),
-            Rejection::YearOutOfRange { year, first, last } => {
-                write!(f, "year {year} is outside the data's years, {first} to {last}")
+            Rejection::NotAWholeYear { year } => {
+                write!(f, "year {} is not a whole number", quoted(*year))
             }
+            Rejection::YearOutOfRange { year, first, last } => write!(
+                f,
+                "year {} is outside the data's years, {first} to {last}",
+                quoted(*year)
+            ),
             Rejection::UnknownAssociation { acronym } => {
                 write!(f, "no IMPALA association has the acronym {acronym:?}")
             }
@@ -144,7 +139,6 @@ mod tests {
     #[test]
     fn every_rejection_reads_as_a_sentence() {
         let rejections = [
-            Rejection::undecodable("boom"),
             Rejection::NotAnObject { found: Shape::List },
             Rejection::MissingVersion,
             Rejection::UnsupportedVersion { found: 2.0 },
@@ -193,6 +187,10 @@ mod tests {
             }
             .to_string(),
             "\"year\" must be a number, not a string"
+        );
+        assert_eq!(
+            Rejection::NotAWholeYear { year: 2003.5 }.to_string(),
+            "year 2003.5 is not a whole number"
         );
     }
 }

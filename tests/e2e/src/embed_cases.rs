@@ -272,6 +272,11 @@ pub fn host_messages_that_are_bad_or_foreign_are_ignored(
         "{ 'impala-map': 1, type: 'explode' }",
         "{ 'impala-map': 1, type: 'set-year', year: 99999 }",
         "{ 'impala-map': 1, type: 'set-year', year: 'abc' }",
+        "{ 'impala-map': 1, type: 'set-year', year: 2003.5 }",
+        // Garbage nested 2,000 levels deep, where the year should be: never looked into.
+        "{ 'impala-map': 1, type: 'set-year', year: Array.from({ length: 1000 }).reduce((v) => ({ x: [v] }), 0) }",
+        // A structured clone keeps a Map, but a Map's entries are not an object's fields.
+        "new Map([['impala-map', 1], ['type', 'play']])",
         "{ 'impala-map': 1, type: 'set-lang', lang: 'klingon' }",
         "{ 'impala-map': 1, type: 'select', association: 'NOPE' }",
         "{ 'impala-map': 1, type: 'select', association: 'x'.repeat(10000) }",
