@@ -22,7 +22,9 @@ fi
 # the app's start waits for the first frame to be painted: the first paint is the largest, and
 # the wasm's bytes do not compete with the page's own (Lighthouse then counts the page's paint,
 # not the wasm's download). A frame that is never painted (a hidden iframe, where
-# requestAnimationFrame does not run) starts it after a second.
+# requestAnimationFrame does not run) starts it after a second. The wasm is requested before the
+# glue is imported, so that the two travel side by side rather than one after the other (at 4x
+# CPU the glue's round trip was 17 ms of the start).
 glue="$(printf '%s' "$script" | grep -o "impala-map-[0-9a-f]*\.js" | head -n1)"
 wasm="$(printf '%s' "$script" | grep -o "impala-map-[0-9a-f]*_bg\.wasm" | head -n1)"
 if [[ -z "$glue" || -z "$wasm" ]]; then
@@ -32,8 +34,9 @@ fi
 script="let started = 0;
 const start = async () => {
   if (started++) return;
+  const bytes = fetch('./$wasm');
   const bindings = await import('./$glue');
-  const wasm = await bindings.default({ module_or_path: './$wasm' });
+  const wasm = await bindings.default({ module_or_path: bytes });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 };
