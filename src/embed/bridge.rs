@@ -87,16 +87,14 @@ impl Peek for JsMessage {
     }
 }
 
-fn post(window: &Window, message: &JsValue) {
+/// Posts `message` to the page that frames the app; a page that is not framed gets nothing, and
+/// nothing is serialised for it.
+fn post<T: Serialize>(window: &Window, message: &T) {
     if let Some(parent) = framing_parent(window) {
-        // Events carry only public facts (what is shown), so any host may read them.
-        let _ = parent.post_message(message, "*");
-    }
-}
-
-fn post_event(window: &Window, event: &Event) {
-    if let Some(message) = to_js(event) {
-        post(window, &message);
+        if let Some(message) = to_js(message) {
+            // Events carry only public facts (what is shown), so any host may read them.
+            let _ = parent.post_message(&message, "*");
+        }
     }
 }
 
@@ -203,10 +201,8 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
                             };
                             let height = root.get_bounding_client_rect().height();
                             if let Some(height) = report.borrow_mut().update(height) {
-                                post_event(&window, &Event::Height { height });
-                                if let Some(message) = to_js(&datawrapper_height(&id, height)) {
-                                    post(&window, &message);
-                                }
+                                post(&window, &Event::Height { height });
+                                post(&window, &datawrapper_height(&id, height));
                             }
                         }
                     };
@@ -223,7 +219,7 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
                         }));
                     }
                 }
-                post_event(&window, &Event::ready());
+                post(&window, &Event::ready());
             }
             move || cleanup.into_iter().for_each(|undo| undo())
         });
@@ -232,7 +228,7 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
     // Tell the host what changed.
     use_effect_with(state.selection, |selection: &Option<Selection>| {
         if let Some(window) = crate::hooks::window() {
-            post_event(
+            post(
                 &window,
                 &Event::SelectionChanged {
                     selection: *selection,
@@ -242,7 +238,7 @@ pub fn use_embed_bridge(state: &AppState, dispatch: Callback<Action>) -> BridgeS
     });
     use_effect_with(state.year, |year: &u16| {
         if let Some(window) = crate::hooks::window() {
-            post_event(&window, &Event::year_changed(*year));
+            post(&window, &Event::year_changed(*year));
         }
     });
     *status
