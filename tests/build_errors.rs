@@ -25,6 +25,8 @@ impl ProjectCopy {
             "assets",
             "tools/prepare-map/Cargo.toml",
             "tools/prepare-map/src",
+            "tools/gzip-best/Cargo.toml",
+            "tools/gzip-best/src",
             "tests/e2e/Cargo.toml",
             "tests/e2e/src",
         ] {
