@@ -21,7 +21,7 @@ fn main() {
         // The wasm carries no language: the page's words (which the page carries, else their
         // file) are read first, and the app starts in them. Without them the page stays as the
         // build wrote it, readable but still.
-        let lang = hooks::page_words_lang();
+        let lang = props.page_lang.unwrap_or(impala_map::i18n::Lang::EN);
         let inline = match hooks::read_inline(lang) {
             Some(Ok(())) => None,
             Some(Err(reason)) => Some(reason),

@@ -147,11 +147,6 @@ fn load(
     });
 }
 
-/// The language of the page (`<html lang>`), whose words the app reads before it starts.
-pub fn page_words_lang() -> Lang {
-    super::page_lang().unwrap_or(Lang::EN)
-}
-
 /// Reads the words of the page's language from their file, when the page does not carry them
 /// (`inline` says why: [`read_inline`] gave it), with a console warning. `Err` says why
 /// neither could be read.

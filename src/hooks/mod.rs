@@ -38,8 +38,8 @@ pub use keys::use_document_keydown;
 pub use kiosk::use_kiosk_guards;
 pub use kiosk_idle::{use_kiosk_idle, KioskView};
 pub use language::{
-    page_words_lang, read_inline, read_page_words_from_file, use_browser_lang, use_document_lang,
-    use_shown_lang, Shown,
+    read_inline, read_page_words_from_file, use_browser_lang, use_document_lang, use_shown_lang,
+    Shown,
 };
 pub use listener::{Listener, Options as ListenerOptions};
 pub use media::use_media_query;

@@ -249,6 +249,16 @@ pub struct Plural {
     pub other: &'static str,
 }
 
+impl Plural {
+    /// No text in any form.
+    pub const NONE: Plural = Plural {
+        one: "",
+        few: "",
+        many: "",
+        other: "",
+    };
+}
+
 /// Declares [`Strings`] once: its fields, and how they are read from a language's texts.
 macro_rules! strings {
     ($( $(#[$meta:meta])* $field:ident: $kind:ident, )*) => {
@@ -275,8 +285,7 @@ macro_rules! strings {
                 const FIELDS: &[(&str, bool)] = &[ $( (stringify!($field), strings!(@plural $kind)), )* ];
                 // One loop reads every field (a read per field would be written out 160 times
                 // in the wasm).
-                const NONE: Plural = Plural { one: "", few: "", many: "", other: "" };
-                let mut values = [NONE; FIELDS.len()];
+                let mut values = [Plural::NONE; FIELDS.len()];
                 for (value, (name, plural)) in values.iter_mut().zip(FIELDS) {
                     *value = read_field(texts, name, *plural)?;
                 }
@@ -316,7 +325,7 @@ macro_rules! strings {
     (@type plural) => { Plural };
     (@plural text) => { false };
     (@blank text) => { "" };
-    (@blank plural) => { Plural { one: "", few: "", many: "", other: "" } };
+    (@blank plural) => { Plural::NONE };
     (@plural plural) => { true };
     (@take text, $value:expr) => { $value.other };
     (@take plural, $value:expr) => { $value };
