@@ -173,11 +173,7 @@ pub fn read_inline(lang: Lang) -> Option<Result<(), String>> {
         .document()?
         .get_element_by_id(&format!("impala-lang-{}", lang.code()))?
         .text_content()?;
-    Some(
-        js_sys::JSON::parse(&text)
-            .map_err(|_| "the page's copy is not JSON".to_string())
-            .and_then(|value| install(lang, value)),
-    )
+    Some(install(lang, &text))
 }
 
 /// The app's folder, as the address named it when the app started: language files are found
@@ -207,32 +203,18 @@ async fn fetch(lang: Lang, request: js_sys::Promise) -> Result<(), String> {
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
-    let json = response.json().map_err(|_| "no body".to_string())?;
-    let value = wasm_bindgen_futures::JsFuture::from(json)
+    let body = response.text().map_err(|_| "no body".to_string())?;
+    let text = wasm_bindgen_futures::JsFuture::from(body)
         .await
-        .map_err(|_| "not JSON".to_string())?;
-    install(lang, value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| "the body could not be read".to_string())?;
+    install(lang, &text)
 }
 
-/// A language file's JSON object (keys and texts), read into Rust and kept. Anything but an
-/// object of texts is refused.
-fn install(lang: Lang, value: wasm_bindgen::JsValue) -> Result<(), String> {
-    use wasm_bindgen::JsCast;
-    let object: js_sys::Object = value
-        .dyn_into()
-        .map_err(|_| "not a language file: not an object".to_string())?;
-    let mut texts = Vec::new();
-    for entry in js_sys::Object::entries(&object).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        match (pair.get(0).as_string(), pair.get(1).as_string()) {
-            (Some(key), Some(text)) => texts.push((key, text)),
-            (key, _) => {
-                return Err(format!(
-                    "not a language file: {} is not text",
-                    key.unwrap_or_default()
-                ))
-            }
-        }
-    }
-    lang.install(texts).map(|_| ())
+/// A language file's JSON object (keys and texts), read in one piece
+/// ([`crate::i18n::pack::from_json`]) and kept. Anything but an object of texts is refused.
+fn install(lang: Lang, json: &str) -> Result<(), String> {
+    lang.install(crate::i18n::pack::from_json(json)?)
+        .map(|_| ())
 }
