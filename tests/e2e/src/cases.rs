@@ -192,6 +192,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
         first_view_cases::a_changed_first_view_is_rendered_afresh,
     ),
     (
+        "precompressed_copies_are_the_files",
+        first_view_cases::precompressed_copies_are_the_files,
+    ),
+    (
         "single_file_works_from_file_url",
         offline_cases::single_file_works_from_file_url,
     ),

@@ -189,3 +189,76 @@ pub fn a_changed_first_view_is_rendered_afresh(page: &mut Page, expected: &Expec
         "the changed first view is still in the page".into()
     })
 }
+
+/// The copies a static host sends instead of the files (`scripts/precompress.mjs`: `.gz` by
+/// zopfli, `.br` by Brotli) are the files, byte for byte, and a host that sends the `.gz` copies
+/// (as nginx's `gzip_static`) serves an app that starts and draws every member.
+pub fn precompressed_copies_are_the_files(page: &mut Page, expected: &Expected) -> Result<()> {
+    use std::io::Read;
+    let dist = crate::dist_dir(&crate::workspace_root());
+    let mut files = Vec::new();
+    let mut folders = vec![dist.clone()];
+    while let Some(folder) = folders.pop() {
+        let entries =
+            std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let kind = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default();
+            if path.is_dir() {
+                folders.push(path);
+            } else if ["html", "js", "css", "json", "wasm", "svg"].contains(&kind) {
+                files.push(path);
+            }
+        }
+    }
+    check(files.len() >= 20, || {
+        format!(
+            "{} files in {}: build the app first",
+            files.len(),
+            dist.display()
+        )
+    })?;
+    for file in &files {
+        let plain = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        for kind in ["gz", "br"] {
+            let copy = file.with_extension(format!(
+                "{}.{kind}",
+                file.extension()
+                    .and_then(|e| e.to_str())
+                    .unwrap_or_default()
+            ));
+            let packed =
+                std::fs::read(&copy).map_err(|e| format!("{}: no copy ({e})", copy.display()))?;
+            let mut unpacked = Vec::new();
+            let read = if kind == "gz" {
+                flate2::read::GzDecoder::new(&packed[..]).read_to_end(&mut unpacked)
+            } else {
+                brotli::Decompressor::new(&packed[..], 4096).read_to_end(&mut unpacked)
+            };
+            read.map_err(|e| format!("{}: cannot be unpacked: {e}", copy.display()))?;
+            check(unpacked == plain, || {
+                format!("{} is not {}", copy.display(), file.display())
+            })?;
+            check(packed.len() < plain.len(), || {
+                format!("{} is no smaller than its file", copy.display())
+            })?;
+        }
+    }
+    page.goto(&format!("{}index.html", crate::server::HOST_PATH))?;
+    page.wait_for(
+        "document.querySelector('[data-app-ready]') !== null",
+        std::time::Duration::from_secs(30),
+    )
+    .map_err(|e| format!("the app did not start from the .gz copies: {e}"))?;
+    let members: usize =
+        page.eval("document.querySelectorAll('svg.europe-map path.country.member').length")?;
+    check(members == expected.countries, || {
+        format!(
+            "{members} member countries drawn from the .gz copies, expected {}",
+            expected.countries
+        )
+    })
+}

@@ -1,7 +1,8 @@
 //! `gzip-best < FILE > FILE.gz`: gzip, as small as zopfli makes it (about 4 % smaller than
 //! `gzip -9` for the wasm), and readable by every gzip reader, the browsers'
 //! `DecompressionStream("gzip")` among them. `scripts/single-file` packs the wasm and the
-//! languages with it. Slow (about 2 s for the wasm), so it runs only where bytes are kept.
+//! languages with it, and the build writes its `.gz` copies with it (`scripts/precompress.mjs`).
+//! Slow (about 2 s for the wasm), so it runs only where bytes are kept.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
