@@ -169,7 +169,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Lang> context={lang}>
-        <div class={classes!("app", (!url.controls).then_some("no-controls"), url.kiosk.then_some("kiosk"), kiosk_view.cursor_hidden.then_some("cursor-hidden"))}
+        <div class={class_list!("app", (!url.controls).then_some("no-controls"), url.kiosk.then_some("kiosk"), kiosk_view.cursor_hidden.then_some("cursor-hidden"))}
             data-app-ready={(cfg!(target_arch = "wasm32") && adopted).then_some("true")} data-theme={state.theme.name()} data-lang={lang.code()}
             data-kiosk-phase={match (kiosk_view.attract, kiosk_view.countdown) {
                 (_, Some(_)) => "countdown",
@@ -187,7 +187,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
                 <HeadlineFigures headline={headline()} />
             </header>
-            <main class={classes!("app-main", view_class)}>
+            <main class={class_list!("app-main", view_class)}>
                 <div class="toolbar">
                     <SearchBox dispatch={dispatch.clone()} />
                     { view_bar.container("view-switch", t.show, html! { <>

@@ -115,7 +115,7 @@ fn entry(
     let countries =
         format::country_names(t, data, association.countries.iter().map(|c| c.as_ref()));
     html! {
-        <li class={classes!("association", selected.then_some("selected"))} data-association={acronym}>
+        <li class={class_list!("association", selected.then_some("selected"))} data-association={acronym}>
             <p class="association-title">
                 <button type="button" class="acronym" aria-pressed={selected.to_string()}
                     tabindex={if tab_stop { "0" } else { "-1" }} {onclick}>{ acronym }</button>

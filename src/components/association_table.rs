@@ -68,7 +68,7 @@ pub fn association_table(props: &AssociationTableProps) -> Html {
                                     Callback::from(move |_: MouseEvent| dispatch.emit(Action::Select(Selection::Association(acronym))))
                                 };
                                 html! {
-                                    <tr class={classes!(selected.then_some("selected"))} data-association={acronym}>
+                                    <tr class={class_list!(selected.then_some("selected"))} data-association={acronym}>
                                         <th scope="row">
                                             <button type="button" class="row-select" aria-pressed={selected.to_string()} {onclick}>
                                                 <strong>{ acronym }</strong>

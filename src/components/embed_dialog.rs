@@ -123,7 +123,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                             </div>
                         </div>
                         <div class="embed-preview">
-                            <iframe class={classes!("embed-preview-frame", phone.then_some("phone"))}
+                            <iframe class={class_list!("embed-preview-frame", phone.then_some("phone"))}
                                 src={preview} title={t.preview_title} loading="lazy"></iframe>
                         </div>
                         <button type="button" class="details-close embed-close" aria-label={t.close} onclick={hide}>{ "×" }</button>

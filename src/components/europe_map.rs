@@ -297,8 +297,8 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
     html! {
         <figure class="map-figure" aria-labelledby="map-title">
             <div class="map-stage">
-            <div class={classes!("map-frame", at_home.then_some("at-home"))}>
-                <a class={classes!("skip-map", skip_shown.then_some("shown"))} href="#after-map" tabindex="0"
+            <div class={class_list!("map-frame", at_home.then_some("at-home"))}>
+                <a class={class_list!("skip-map", skip_shown.then_some("shown"))} href="#after-map" tabindex="0"
                     onclick={skip_map} onfocus={show_skip(true)} onblur={show_skip(false)}>{ t.skip_map }</a>
                 <MapControls dispatch={props.dispatch.clone()} has_selection={state.selection.is_some()}
                     at_home={at_home} help={*help} toggle_help={toggle_help.clone()} />

@@ -77,7 +77,7 @@ pub fn map_shapes(props: &MapShapesProps) -> Html {
                         {{
                             let path = html! {
                                 <path
-                                    class={classes!("country", "member", fill.class(code),
+                                    class={class_list!("country", "member", fill.class(code),
                                         highlighted.contains(code).then_some("selected"),
                                         status_class(country_status(data, code, *year)))}
                                     d={shape.d()} data-country={*code} role="button"
@@ -100,7 +100,7 @@ pub fn map_shapes(props: &MapShapesProps) -> Html {
                         <line class="leader" x1={short(target.anchor[0])} y1={short(target.anchor[1])}
                             x2={short(target.center[0])} y2={short(target.center[1])} />
                     }
-                    <circle class={classes!("hit-target", highlighted.contains(&target.code).then_some("selected"))}
+                    <circle class={class_list!("hit-target", highlighted.contains(&target.code).then_some("selected"))}
                         cx={short(target.center[0])} cy={short(target.center[1])}
                         r={short(target.radius)} data-country={target.code} />
                 }
@@ -129,7 +129,7 @@ pub fn map_labels(props: &MapLabelsProps) -> Html {
     html! {
         <g class="labels" aria-hidden="true" font-size={crate::number::fixed(geometry.label_font, 2)}>
             for label in geometry.labels.iter() {
-                <text class={classes!("map-label", status_class(country_status(data, label.country, props.year)))}
+                <text class={class_list!("map-label", status_class(country_status(data, label.country, props.year)))}
                     x={crate::number::fixed(label.x, 1)} y={crate::number::fixed(label.y, 1)}
                     data-country={label.country}>{ &label.text }</text>
             }
@@ -250,8 +250,8 @@ pub fn outline(code: &str, selected: bool) -> Html {
     };
     html! {
         <>
-            <path class={classes!("outline-halo", selected.then_some("selected"))} d={shape.d()} />
-            <path class={classes!("outline", selected.then_some("selected"))} d={shape.d()} />
+            <path class={class_list!("outline-halo", selected.then_some("selected"))} d={shape.d()} />
+            <path class={class_list!("outline", selected.then_some("selected"))} d={shape.d()} />
         </>
     }
 }

@@ -46,7 +46,7 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
                     <li class="legend-item">
                         <span class="swatch-row" aria-hidden="true">
                             for slot in used {
-                                <span class={classes!("swatch", slot_class(slot))}></span>
+                                <span class={class_list!("swatch", slot_class(slot))}></span>
                             }
                         </span>
                         { t.legend_one_colour }
@@ -60,7 +60,7 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
                             <ul class="legend-items legend-associations">
                                 for association in associations {
                                     <li class="legend-item">
-                                        <span class={classes!("swatch", slots.slot_of(&association.acronym).map(slot_class))} aria-hidden="true"></span>
+                                        <span class={class_list!("swatch", slots.slot_of(&association.acronym).map(slot_class))} aria-hidden="true"></span>
                                         { &*association.acronym }
                                     </li>
                                 }
@@ -74,7 +74,7 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
             <>
                 for period in periods(data) {
                     <li class="legend-item">
-                        <span class={classes!("swatch", period.class())} aria-hidden="true"></span>
+                        <span class={class_list!("swatch", period.class())} aria-hidden="true"></span>
                         { format!("{} ({})", period.label(t),
                             data.associations.iter().filter(|a| period_of(&a.founded) == period).count()) }
                     </li>

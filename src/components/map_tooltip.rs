@@ -38,7 +38,7 @@ pub fn map_tooltip(props: &MapTooltipProps) -> Html {
         });
     }
     html! {
-        <div ref={tip} class={classes!("map-tooltip", placement.left.then_some("left"), placement.above.then_some("above"))}
+        <div ref={tip} class={class_list!("map-tooltip", placement.left.then_some("left"), placement.above.then_some("above"))}
             aria-hidden="true" data-country={props.code}>
             <p class="tooltip-country">{ name }</p>
             <ul class="tooltip-associations">

@@ -8,6 +8,49 @@
 
 use yew::Html;
 
+/// A `class` attribute from its parts, in order: `&str`s, `String`s and `Option`s of them (`None`
+/// and empty parts are left out; no parts at all, no attribute). What Yew's `classes!` gives,
+/// built as one string, without the hashed set `classes!` builds for every element at every
+/// render (and its code in the wasm).
+macro_rules! class_list {
+    ($($part:expr),+ $(,)?) => {{
+        let mut list = String::new();
+        $( $crate::components::ClassPart::push_to(&$part, &mut list); )+
+        (!list.is_empty()).then(|| yew::AttrValue::from(list))
+    }};
+}
+
+/// What [`class_list!`] takes as a part.
+pub(crate) trait ClassPart {
+    /// Appends this part to `list`, after a space when `list` is not empty.
+    fn push_to(&self, list: &mut String);
+}
+
+impl ClassPart for &str {
+    fn push_to(&self, list: &mut String) {
+        if !self.is_empty() {
+            if !list.is_empty() {
+                list.push(' ');
+            }
+            list.push_str(self);
+        }
+    }
+}
+
+impl ClassPart for String {
+    fn push_to(&self, list: &mut String) {
+        self.as_str().push_to(list);
+    }
+}
+
+impl<T: ClassPart> ClassPart for Option<T> {
+    fn push_to(&self, list: &mut String) {
+        if let Some(part) = self {
+            part.push_to(list);
+        }
+    }
+}
+
 mod app;
 mod association_list;
 mod association_table;
@@ -96,5 +139,23 @@ pub(crate) fn status_class(status: crate::growth::Status) -> &'static str {
         Status::Possibly => "possibly",
         Status::FoundedThisYear => "new",
         Status::Founded => "present",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_class_list_joins_its_parts_in_order_and_leaves_out_the_empty_ones() {
+        let selected = true;
+        let list = class_list!(
+            "country",
+            String::from("fill-a1"),
+            "",
+            None::<&str>,
+            selected.then_some("selected"),
+            Some(String::from("present")),
+        );
+        assert_eq!(list.as_deref(), Some("country fill-a1 selected present"));
+        assert_eq!(class_list!(None::<&str>, ""), None, "no attribute at all");
     }
 }

@@ -135,7 +135,7 @@ fn option(
     });
     html! {
         <li id={format!("search-hit-{index}")} role="option" aria-selected={active.to_string()}
-            class={classes!("search-hit", active.then_some("active"))} data-kind={hit.kind} {onpointerdown}>
+            class={class_list!("search-hit", active.then_some("active"))} data-kind={hit.kind} {onpointerdown}>
             <span class="search-kind">{ kind }</span>
             { &hit.label }
         </li>

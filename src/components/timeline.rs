@@ -220,7 +220,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     {onclick} {onkeydown} {onpointerover} {onpointerleave} {onfocusin} {onfocusout}>
                     <line class="axis" x1={f(scale.x0)} x2={f(scale.x1)} y1={f(laid.axis_y)} y2={f(laid.axis_y)} />
                     for year in scale.ticks(1) {
-                        <line class={classes!("tick", (year % 10 == 0).then_some("decade"))}
+                        <line class={class_list!("tick", (year % 10 == 0).then_some("decade"))}
                             x1={f(scale.x(f64::from(year)))} x2={f(scale.x(f64::from(year)))}
                             y1={f(laid.axis_y)} y2={f(laid.axis_y + if year % 10 == 0 { 8.0 } else { 4.0 })} />
                     }
@@ -237,7 +237,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 let is_linked = linked.contains(&mark.acronym) || props.hovered_association == Some(mark.acronym);
                                 let name = association.map_or_else(|| mark.acronym.to_string(), |a| format!("{}, {}", a.acronym, format::founded_phrase(t, &a.founded)));
                                 html! {
-                                    <g class={classes!("tl-mark", certainty_class(mark.certainty), status_class(state),
+                                    <g class={class_list!("tl-mark", certainty_class(mark.certainty), status_class(state),
                                             selected.then_some("selected"), is_linked.then_some("linked"))}
                                         data-association={mark.acronym} role="button" tabindex={tabindex(MarkId::Association(mark.acronym))}
                                         aria-pressed={selected.to_string()} aria-label={name}>
@@ -276,7 +276,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         </circle>
                         for mark in laid.milestones.iter() {
                             if let Some(milestone) = data.milestones.get(mark.index) {
-                                <g class={classes!("tl-milestone", (props.milestone == Some(mark.index)).then_some("selected"),
+                                <g class={class_list!("tl-milestone", (props.milestone == Some(mark.index)).then_some("selected"),
                                         (mark.first > props.year).then_some("not-yet"))}
                                     data-milestone={mark.index.to_string()} role="button" tabindex={tabindex(MarkId::Milestone(mark.index))}
                                     aria-pressed={(props.milestone == Some(mark.index)).to_string()}
