@@ -1,7 +1,9 @@
 //! The bytes the page loads, from the files themselves (so no cache can hide any): each URL the
 //! page loaded is mapped to its file in `dist/` and measured raw, gzipped (level 9, flate2) and
-//! brotli-compressed (quality 11, window 22), with totals by type. `index.html` is measured as
-//! built, without the line the e2e server injects; the server's own recorder script is left out.
+//! brotli-compressed (quality 11, window 22), with totals by type; and the build's own `.gz` copy
+//! beside it (`scripts/precompress.mjs`, zopfli), what a host that sends the copies (nginx's
+//! `gzip_static`) sends. `index.html` is measured as built, without the line the e2e server
+//! injects; the server's own recorder script is left out.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -16,6 +18,8 @@ pub struct Sizes {
     pub raw: u64,
     pub gzip: u64,
     pub brotli: u64,
+    /// The build's `.gz` copy (its gzip -9 size where the build wrote none).
+    pub gzip_copy: u64,
 }
 
 impl Sizes {
@@ -23,6 +27,7 @@ impl Sizes {
         self.raw += other.raw;
         self.gzip += other.gzip;
         self.brotli += other.brotli;
+        self.gzip_copy += other.gzip_copy;
     }
 }
 
@@ -68,9 +73,12 @@ pub fn measure(dist: &Path, base_url: &str, urls: &BTreeSet<String>) -> Result<B
     for path in paths {
         let file = dist.join(&path);
         let data = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let mut sizes = compressed_sizes(&data)?;
+        let copy = dist.join(format!("{path}.gz"));
+        sizes.gzip_copy = std::fs::metadata(&copy).map_or(sizes.gzip, |m| m.len());
         files.push(File {
             kind: kind_of(&path),
-            sizes: compressed_sizes(&data)?,
+            sizes,
             path,
         });
     }
@@ -148,6 +156,7 @@ fn compressed_sizes(data: &[u8]) -> Result<Sizes> {
         raw: data.len() as u64,
         gzip: gzip.len() as u64,
         brotli: brotli.len() as u64,
+        gzip_copy: gzip.len() as u64,
     })
 }
 
@@ -180,6 +189,24 @@ mod tests {
         assert_eq!(kind_of("a_bg.wasm"), "wasm");
         assert_eq!(kind_of("index.html"), "html");
         assert_eq!(kind_of("favicon.ico"), "other");
+    }
+
+    #[test]
+    fn the_gzip_copy_is_the_builds_own_where_there_is_one() {
+        let dist = std::env::temp_dir().join(format!("bench-bytes-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        let page = b"<!doctype html><p>a page</p>".repeat(100);
+        std::fs::write(dist.join("index.html"), &page).unwrap();
+        std::fs::write(dist.join("index.html.gz"), b"seven b").unwrap();
+        std::fs::write(dist.join("app.css"), b"p { color: red }".repeat(50)).unwrap();
+        let base = "http://127.0.0.1:1234";
+        let urls: BTreeSet<String> = [format!("{base}/"), format!("{base}/app.css")].into();
+        let bytes = measure(&dist, base, &urls).unwrap();
+        std::fs::remove_dir_all(&dist).unwrap();
+        let size = |path: &str| bytes.files.iter().find(|f| f.path == path).unwrap().sizes;
+        assert_eq!(size("index.html").gzip_copy, 7);
+        assert_eq!(size("app.css").gzip_copy, size("app.css").gzip);
+        assert_eq!(bytes.total.gzip_copy, 7 + size("app.css").gzip);
     }
 
     #[test]
