@@ -46,9 +46,8 @@ function gzipWith(program, bytes, path) {
   });
 }
 
-const paths = [...files(dir)];
-for (const path of paths) {
-  const bytes = readFileSync(path);
+const entries = [...files(dir)].map((path) => ({ path, bytes: readFileSync(path) }));
+for (const { path, bytes } of entries) {
   writeFileSync(
     `${path}.br`,
     brotliCompressSync(bytes, {
@@ -62,13 +61,10 @@ for (const path of paths) {
 }
 if (gzipProgram) {
   // Largest first, two at a time (a build machine has at least two cores).
-  const queue = paths
-    .map((path) => ({ path, size: statSync(path).size }))
-    .sort((a, b) => b.size - a.size);
+  const queue = [...entries].sort((a, b) => b.bytes.length - a.bytes.length);
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const bytes = readFileSync(next.path);
-      writeFileSync(`${next.path}.gz`, await gzipWith(gzipProgram, bytes, next.path));
+      writeFileSync(`${next.path}.gz`, await gzipWith(gzipProgram, next.bytes, next.path));
     }
   };
   try {
@@ -79,6 +75,6 @@ if (gzipProgram) {
   }
 }
 console.error(
-  `precompress: ${paths.length} files in ${dir}, each with a .br and a .gz copy` +
+  `precompress: ${entries.length} files in ${dir}, each with a .br and a .gz copy` +
     (gzipProgram ? ` (gzip by ${gzipProgram})` : ""),
 );

@@ -62,6 +62,13 @@ setup_build() {
   fi
 }
 
+# Builds tools/gzip-best (zopfli) when it is not built yet and prints its path: the build's .gz
+# copies (scripts/trunk-post-build.sh) and the single file (scripts/single-file) use it.
+gzip_best() {
+  (cd "$ROOT" && cargo build --quiet --locked -p gzip-best)
+  echo "${CARGO_TARGET_DIR:-$ROOT/target}/debug/gzip-best"
+}
+
 # Installs Debian packages when root with apt-get; otherwise names them and stops.
 apt_install() {
   local missing=("$@")

@@ -67,13 +67,13 @@ cargo run --quiet --manifest-path "${TRUNK_SOURCE_DIR:-.}/Cargo.toml" --bin prer
 # A .br and a .gz copy beside every text and wasm file, for hosts that serve precompressed files
 # (README, "Hosting"). Last, so the copies are of the final files. The .gz copies are zopfli's
 # (tools/gzip-best, built here on first use: about 4 % fewer bytes than gzip -9, 11 KB of the
-# wasm), which takes about 7 s a build; scripts/serve, whose copies nobody downloads, sets
+# wasm), which takes about 10 s a build; scripts/serve, whose copies nobody downloads, sets
 # IMPALA_QUICK_GZIP=1 for Node's own gzip.
 source_dir="${TRUNK_SOURCE_DIR:-.}"
 if [[ -n "${IMPALA_QUICK_GZIP:-}" ]]; then
   node "$source_dir/scripts/precompress.mjs" "$dir"
 else
-  cargo build --quiet --locked --manifest-path "$source_dir/Cargo.toml" -p gzip-best
-  node "$source_dir/scripts/precompress.mjs" "$dir" \
-    "${CARGO_TARGET_DIR:-$source_dir/target}/debug/gzip-best"
+  source "$source_dir/scripts/setup.sh"
+  gzip_program="$(gzip_best)"
+  node "$source_dir/scripts/precompress.mjs" "$dir" "$gzip_program"
 fi

@@ -196,24 +196,16 @@ pub fn a_changed_first_view_is_rendered_afresh(page: &mut Page, expected: &Expec
 pub fn precompressed_copies_are_the_files(page: &mut Page, expected: &Expected) -> Result<()> {
     use std::io::Read;
     let dist = crate::dist_dir(&crate::workspace_root());
-    let mut files = Vec::new();
-    let mut folders = vec![dist.clone()];
-    while let Some(folder) = folders.pop() {
-        let entries =
-            std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
+    let files: Vec<_> = crate::server::files_under(&dist)?
+        .into_iter()
+        .filter(|path| {
             let kind = path
                 .extension()
                 .and_then(|e| e.to_str())
                 .unwrap_or_default();
-            if path.is_dir() {
-                folders.push(path);
-            } else if ["html", "js", "css", "json", "wasm", "svg"].contains(&kind) {
-                files.push(path);
-            }
-        }
-    }
+            ["html", "js", "css", "json", "wasm", "svg"].contains(&kind)
+        })
+        .collect();
     check(files.len() >= 20, || {
         format!(
             "{} files in {}: build the app first",
@@ -247,12 +239,8 @@ pub fn precompressed_copies_are_the_files(page: &mut Page, expected: &Expected) 
             })?;
         }
     }
-    page.goto(&format!("{}index.html", crate::server::HOST_PATH))?;
-    page.wait_for(
-        "document.querySelector('[data-app-ready]') !== null",
-        std::time::Duration::from_secs(30),
-    )
-    .map_err(|e| format!("the app did not start from the .gz copies: {e}"))?;
+    page.open_app_at(&format!("{}index.html", crate::server::HOST_PATH))
+        .map_err(|e| format!("from the .gz copies: {e}"))?;
     let members: usize =
         page.eval("document.querySelectorAll('svg.europe-map path.country.member').length")?;
     check(members == expected.countries, || {

@@ -315,6 +315,25 @@ fn respond_as_host(root: &Path, rest: &str, gzip: bool) -> (u16, &'static str, V
     }
 }
 
+/// Every file under `dir`, in its folders too (in no particular order).
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries =
+            std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    Ok(files)
+}
+
 /// Pages under this path are served from the repository's `examples/` folder (the example host
 /// page), not from `dist/`.
 pub const EXAMPLES_PATH: &str = "/examples/";
@@ -526,33 +545,24 @@ fn content_types(addr: SocketAddr, dist: &Path) -> Result<()> {
     }
     // Every file of dist/ comes back whole with its type.
     let root = dist.canonicalize().map_err(|e| e.to_string())?;
-    let mut dirs = vec![root.clone()];
-    while let Some(dir) = dirs.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-                continue;
-            }
-            let Ok(rel) = path.strip_prefix(&root) else {
-                continue;
-            };
-            let url = format!("/{}", rel.to_string_lossy());
-            let r = get(addr, &url)?;
-            let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            let is_index = url.ends_with("/index.html");
-            if r.status != 200
-                || r.header("content-type") != Some(mime_type(&path))
-                || (!is_index && r.header("content-length") != Some(&len.to_string()))
-            {
-                return Err(format!(
-                    "GET {url}: HTTP {}, type {:?}, length {:?} (file: {len} bytes)",
-                    r.status,
-                    r.header("content-type"),
-                    r.header("content-length")
-                ));
-            }
+    for path in files_under(&root)? {
+        let Ok(rel) = path.strip_prefix(&root) else {
+            continue;
+        };
+        let url = format!("/{}", rel.to_string_lossy());
+        let r = get(addr, &url)?;
+        let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let is_index = url.ends_with("/index.html");
+        if r.status != 200
+            || r.header("content-type") != Some(mime_type(&path))
+            || (!is_index && r.header("content-length") != Some(&len.to_string()))
+        {
+            return Err(format!(
+                "GET {url}: HTTP {}, type {:?}, length {:?} (file: {len} bytes)",
+                r.status,
+                r.header("content-type"),
+                r.header("content-length")
+            ));
         }
     }
     Ok(())
