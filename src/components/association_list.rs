@@ -26,19 +26,18 @@ pub fn association_list(props: &AssociationListProps) -> Html {
     let chosen = data.associations_of(props.selection);
     let t = use_strings();
     let list = use_node_ref();
-    // Oldest first, sorted once: the entries and the arrow keys follow the same order.
-    let associations = use_memo((), |()| data.associations_by_founding());
-    let order = use_memo((), |()| {
-        associations
-            .iter()
-            .map(|a| &*a.acronym)
-            .collect::<Vec<&'static str>>()
+    // Oldest first, sorted once: the entries and the arrow keys (by acronym) follow one order.
+    let sorted = use_memo((), |()| {
+        let associations = data.associations_by_founding();
+        let order: Vec<&'static str> = associations.iter().map(|a| &*a.acronym).collect();
+        (associations, order)
     });
+    let (associations, order) = (&sorted.0, &sorted.1);
     // The acronym with keyboard focus; else Tab reaches the chosen one, else the first.
     let focused = use_state_eq(|| None::<&'static str>);
-    let tab_stop = roving::tab_stop(&order, *focused, |a| chosen.iter().any(|c| c.acronym == *a));
+    let tab_stop = roving::tab_stop(order, *focused, |a| chosen.iter().any(|c| c.acronym == *a));
     let onkeydown = {
-        let (list, order, dispatch) = (list.clone(), order.clone(), props.dispatch.clone());
+        let (list, sorted, dispatch) = (list.clone(), sorted.clone(), props.dispatch.clone());
         Callback::from(move |event: KeyboardEvent| {
             let Some(on) = acronym_of(event.target()) else {
                 return;
@@ -51,7 +50,7 @@ pub fn association_list(props: &AssociationListProps) -> Html {
                 dispatch.emit(Action::Select(Selection::Association(on)));
                 return;
             }
-            let button = roving::step(&order, Some(on), &key, Axis::Vertical).and_then(|next| {
+            let button = roving::step(&sorted.1, Some(on), &key, Axis::Vertical).and_then(|next| {
                 let selector = format!("li[data-association=\"{next}\"] .acronym");
                 list.cast::<Element>()?.query_selector(&selector).ok()?
             });

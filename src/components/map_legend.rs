@@ -20,12 +20,13 @@ pub struct MapLegendProps {
 pub fn map_legend(props: &MapLegendProps) -> Html {
     let data = dataset();
     let t = use_strings();
-    // One Tab stop: the arrow keys go between the two colourings.
-    let bar = use_toolbar(usize::from(props.colouring == Colouring::Period), 2);
+    // One Tab stop: the arrow keys go between the two colourings, in this order.
+    let index_of = |colouring: Colouring| usize::from(colouring == Colouring::Period);
+    let bar = use_toolbar(index_of(props.colouring), 2);
     let switch = |colouring: Colouring, label: &'static str, key: &'static str| {
         let dispatch = props.dispatch.clone();
         let pressed = props.colouring == colouring;
-        let index = usize::from(colouring == Colouring::Period);
+        let index = index_of(colouring);
         let onclick =
             Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetColouring(colouring)));
         html! {

@@ -135,6 +135,8 @@ impl Dataset {
         }
     }
 
+    /// Every association, oldest first (an unknown year counts as the start of its range; ties
+    /// by acronym): the order of the list, the timeline, the kiosk's tour and the exports.
     pub fn associations_by_founding(&self) -> Vec<&Association> {
         let mut list: Vec<&Association> = self.associations.iter().collect();
         crate::sorting::sort_by_key(&mut list, |a| (a.founded.sort_year(), a.acronym.as_ref()));

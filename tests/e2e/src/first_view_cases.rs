@@ -241,8 +241,7 @@ pub fn precompressed_copies_are_the_files(page: &mut Page, expected: &Expected) 
     }
     page.open_app_at(&format!("{}index.html", crate::server::HOST_PATH))
         .map_err(|e| format!("from the .gz copies: {e}"))?;
-    let members: usize =
-        page.eval("document.querySelectorAll('svg.europe-map path.country.member').length")?;
+    let members = page.member_count()?;
     check(members == expected.countries, || {
         format!(
             "{members} member countries drawn from the .gz copies, expected {}",

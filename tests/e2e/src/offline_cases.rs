@@ -38,14 +38,9 @@ pub fn single_file_works_from_file_url(page: &mut Page, expected: &Expected) -> 
     check(file.is_file(), || {
         format!("{} is missing: run scripts/single-file", file.display())
     })?;
-    page.goto_file(&file)?;
-    page.wait_for(
-        "document.querySelector('[data-app-ready]') !== null",
-        Duration::from_secs(30),
-    )
-    .map_err(|e| format!("the single file did not start from file://: {e}"))?;
-    let members: usize =
-        page.eval("document.querySelectorAll('svg.europe-map path.country.member').length")?;
+    page.open_app_file(&file)
+        .map_err(|e| format!("the single file did not start from file://: {e}"))?;
+    let members = page.member_count()?;
     check(members == expected.countries, || {
         format!(
             "{members} member countries drawn, expected {}",

@@ -105,15 +105,15 @@ impl<'a> Page<'a> {
         self.wait_for("document.readyState === 'complete'", crate::cases::QUICK)
     }
 
-    /// Navigates to a local file (`file://` and the absolute `path`), waiting
-    /// for `load`. No console recorder there: the page is opened as is.
-    pub fn goto_file(&mut self, path: &Path) -> Result<()> {
+    /// [`Page::open_app`] for a page opened as a file (`file://`), as the single file is.
+    pub fn open_app_file(&mut self, path: &Path) -> Result<()> {
         let absolute = path
             .canonicalize()
             .map_err(|e| format!("{}: {e}", path.display()))?;
         self.engine
             .session()?
-            .navigate(&format!("file://{}", absolute.display()))
+            .navigate(&format!("file://{}", absolute.display()))?;
+        self.wait_until_ready()
     }
 
     /// `goto("/")`, then waits until the app has mounted
@@ -126,6 +126,12 @@ impl<'a> Page<'a> {
     /// [`Page::open_app`] at `path`, e.g. `/?kiosk=1` or `/?view=timeline&select=VUT`.
     pub fn open_app_at(&mut self, path: &str) -> Result<()> {
         self.goto(path)?;
+        self.wait_until_ready()
+    }
+
+    /// Waits until the app has mounted, or fails with the console's errors and the start of
+    /// the page's text; saves the engine's first screenshot.
+    fn wait_until_ready(&mut self) -> Result<()> {
         let ready = "document.querySelector('[data-app-ready]') !== null";
         let timeout = if self.engine.app_failed_to_load {
             APP_READY_TIMEOUT_AFTER_FAILURE
@@ -158,6 +164,11 @@ impl<'a> Page<'a> {
             self.engine.screenshot_saved = true;
         }
         Ok(())
+    }
+
+    /// How many member countries the map draws.
+    pub fn member_count(&self) -> Result<usize> {
+        self.eval("document.querySelectorAll('svg.europe-map path.country.member').length")
     }
 
     /// Polls the JavaScript expression `js_bool_expr` until it is truthy, or
