@@ -1,7 +1,8 @@
-//! The app's state and the one reducer that changes it: what is selected and hovered, how the map
-//! is coloured and zoomed, which view is shown and how the table is sorted. Pure: no `yew`, no
-//! `web_sys`; every id in the state is a `&'static str` borrowed from the embedded data, and an
-//! action naming something the data does not have leaves the state as it was.
+//! The app's state and the one reducer that changes it: what is selected, how the map is coloured
+//! and zoomed, which view is shown and how the table is sorted; and, apart from it, what is
+//! hovered ([`Hover`]), which changes far more often and is shown by few parts of the page. Pure:
+//! no `yew`, no `web_sys`; every id in the state is a `&'static str` borrowed from the embedded
+//! data, and an action naming something the data does not have leaves the state as it was.
 
 use crate::data::{dataset, Dataset};
 use crate::geo::europe::{EuropeMap, EUROPE};
@@ -35,8 +36,6 @@ pub const PAN_STEP: f64 = 0.1;
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub selection: Option<Selection>,
-    /// The country under the pointer or with keyboard focus.
-    pub hovered: Option<&'static str>,
     pub view: View,
     pub colouring: Colouring,
     pub viewport: Viewport,
@@ -47,8 +46,6 @@ pub struct AppState {
     pub playing: bool,
     /// Playing starts again from the first year at the end.
     pub looping: bool,
-    /// The association under the pointer or focus on the timeline, list or table.
-    pub hovered_association: Option<&'static str>,
     /// The IMPALA milestone whose description is shown (an index into the data's milestones).
     pub milestone: Option<usize>,
     /// The colour theme asked for (by the URL or the host page); `Auto` follows the system.
@@ -67,7 +64,6 @@ impl Default for AppState {
     fn default() -> Self {
         Self {
             selection: None,
-            hovered: None,
             view: View::default(),
             colouring: Colouring::default(),
             viewport: Viewport::home(),
@@ -75,7 +71,6 @@ impl Default for AppState {
             year: year_range().1,
             playing: false,
             looping: false,
-            hovered_association: None,
             milestone: None,
             theme: Theme::Auto,
             lang: None,
@@ -83,10 +78,49 @@ impl Default for AppState {
     }
 }
 
-/// Everything that can happen to the state.
+/// What the pointer (or the keyboard's focus) is on without choosing it: a country on the map, an
+/// association's mark on the timeline. The map outlines the country and its association's
+/// countries, and the timeline marks the country's associations. Kept apart from [`AppState`],
+/// which the address and the host page follow: a hover changes only what shows it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hover {
+    /// The member country under the pointer or with keyboard focus.
+    pub country: Option<&'static str>,
+    /// The association under the pointer or focus on the timeline.
+    pub association: Option<&'static str>,
+}
+
+impl Hover {
+    /// The hover after `action`: a hover action ([`Action::is_hover`]) sets it (an id the data
+    /// does not have hovers nothing), a reset clears it (a kiosk's idle reset leaves no tooltip
+    /// behind), and anything else leaves it as it is.
+    pub fn apply(&self, action: &Action) -> Hover {
+        self.apply_to(dataset(), action)
+    }
+
+    /// [`Hover::apply`] against any data set (for tests).
+    pub fn apply_to(&self, data: &'static Dataset, action: &Action) -> Hover {
+        match *action {
+            Action::Hover(code) => Hover {
+                country: code.and_then(|code| data.covered_country(code)),
+                ..*self
+            },
+            Action::HoverAssociation(acronym) => Hover {
+                association: acronym
+                    .and_then(|a| data.association(a))
+                    .map(|a| &*a.acronym),
+                ..*self
+            },
+            Action::Reset => Hover::default(),
+            _ => *self,
+        }
+    }
+}
+
+/// Everything that can happen to the state (and to the [`Hover`]).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// The pointer or focus entered a country (or left all of them).
+    /// The pointer or focus entered a country (or left all of them): a [`Hover`] action.
     Hover(Option<&'static str>),
     /// A country was clicked, tapped or activated: its association when it has one, the country
     /// itself when it has several.
@@ -110,7 +144,7 @@ pub enum Action {
     /// The play timer fired: one year on; at the end, stop or start again when looping.
     Tick,
     SetLooping(bool),
-    /// The pointer or focus entered an association's mark (or left it).
+    /// The pointer or focus entered an association's mark (or left it): a [`Hover`] action.
     HoverAssociation(Option<&'static str>),
     /// Show a milestone's description (or none).
     ShowMilestone(Option<usize>),
@@ -123,6 +157,13 @@ pub enum Action {
     Restore(Box<AppState>),
 }
 
+impl Action {
+    /// Whether the action is a hover's, which changes the [`Hover`] and not the app state.
+    pub fn is_hover(&self) -> bool {
+        matches!(self, Action::Hover(_) | Action::HoverAssociation(_))
+    }
+}
+
 impl AppState {
     /// The state after `action`. Unknown ids leave the state unchanged.
     pub fn apply(&self, action: Action) -> AppState {
@@ -133,9 +174,8 @@ impl AppState {
     pub fn apply_to(&self, data: &'static Dataset, map: &EuropeMap, action: Action) -> AppState {
         let mut next = self.clone();
         match action {
-            Action::Hover(code) => {
-                next.hovered = code.and_then(|code| data.covered_country(code));
-            }
+            // What is hovered is not the app state's: see [`Hover`].
+            Action::Hover(_) | Action::HoverAssociation(_) => {}
             Action::ActivateCountry(code) => {
                 if let Some(code) = data.covered_country(code) {
                     let mut found = data.associations_in(code);
@@ -208,11 +248,6 @@ impl AppState {
                 }
             }
             Action::SetLooping(looping) => next.looping = looping,
-            Action::HoverAssociation(acronym) => {
-                next.hovered_association = acronym
-                    .and_then(|a| data.association(a))
-                    .map(|a| &*a.acronym);
-            }
             Action::ShowMilestone(index) => {
                 next.milestone = index.filter(|i| *i < data.milestones.len());
             }
@@ -294,6 +329,46 @@ mod tests {
     }
 
     #[test]
+    fn hover_actions_change_the_hover_and_nothing_else() {
+        let state = AppState::default();
+        for action in [
+            Action::Hover(Some("DE")),
+            Action::HoverAssociation(Some("VUT")),
+        ] {
+            assert!(action.is_hover(), "{action:?}");
+            assert_eq!(state.apply(action.clone()), state, "{action:?}");
+        }
+        let on_germany = Hover::default().apply(&Action::Hover(Some("DE")));
+        let germany = Hover {
+            country: Some("DE"),
+            association: None,
+        };
+        assert_eq!(on_germany, germany);
+        // The two are independent: a mark hovered on the timeline keeps the map's country.
+        let both = on_germany.apply(&Action::HoverAssociation(Some("VUT")));
+        assert_eq!(
+            both,
+            Hover {
+                country: Some("DE"),
+                association: Some("VUT")
+            }
+        );
+        let left = both.apply(&Action::Hover(None));
+        assert_eq!((left.country, left.association), (None, Some("VUT")));
+        // Other actions are the app state's: they keep the hover, but a reset clears it.
+        for action in [
+            Action::ClearSelection,
+            Action::Select(Selection::Country("DE")),
+            Action::SetView(View::Timeline),
+        ] {
+            assert!(!action.is_hover(), "{action:?}");
+            assert_eq!(germany.apply(&action), germany, "{action:?}");
+        }
+        assert!(!Action::Reset.is_hover());
+        assert_eq!(both.apply(&Action::Reset), Hover::default());
+    }
+
+    #[test]
     fn activating_germany_selects_vut() {
         let state = after([Action::ActivateCountry("DE")]);
         assert_eq!(state.selection, Some(Selection::Association("VUT")));
@@ -341,7 +416,8 @@ mod tests {
         ] {
             assert_eq!(before.apply(action.clone()), before, "{action:?}");
         }
-        assert_eq!(after([Action::Hover(Some("ZZ"))]).hovered, None);
+        let hover = Hover::default();
+        assert_eq!(hover.apply(&Action::Hover(Some("ZZ"))), hover);
     }
 
     #[test]
@@ -480,18 +556,13 @@ mod tests {
     #[test]
     fn hovering_and_milestones_accept_only_what_the_data_has() {
         let state = AppState::default();
+        let hover = Hover::default();
+        let association = |action| hover.apply(&action).association;
         assert_eq!(
-            state
-                .apply(Action::HoverAssociation(Some("RUNDA")))
-                .hovered_association,
+            association(Action::HoverAssociation(Some("RUNDA"))),
             Some("RUNDA")
         );
-        assert_eq!(
-            state
-                .apply(Action::HoverAssociation(Some("NOPE")))
-                .hovered_association,
-            None
-        );
+        assert_eq!(association(Action::HoverAssociation(Some("NOPE"))), None);
         assert_eq!(
             state.apply(Action::ShowMilestone(Some(0))).milestone,
             Some(0)

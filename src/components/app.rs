@@ -12,7 +12,7 @@ use crate::format;
 use crate::hooks::{
     build_state, initial_state, use_adopted, use_browser_lang, use_document_keydown,
     use_document_lang, use_kiosk_guards, use_kiosk_idle, use_print_parts, use_shown_lang,
-    use_toolbar, use_url_sync,
+    use_toolbar, use_url_sync, HoverStore,
 };
 use crate::i18n::{fill, Lang};
 use crate::state::{Action, AppState};
@@ -59,11 +59,21 @@ pub fn app(props: &AppProps) -> Html {
         let built = built.clone();
         use_reducer_eq(move || built.0.clone())
     };
+    // What is hovered is kept apart (`hooks/hover.rs`): a hover re-renders only what shows it,
+    // not the app.
+    let hover = use_memo((), |()| HoverStore::default());
+    // The printed page's timeline marks nothing hovered: it is given a store nothing changes.
+    let unhovered = use_memo((), |()| HoverStore::default());
     // One callback for the app's whole life: children whose other props did not change are
-    // then not rendered again (a hover re-renders the map, not the list or the timeline).
-    let dispatch = use_callback(state.dispatcher(), |action: Action, dispatcher| {
-        dispatcher.dispatch(action);
-    });
+    // then not rendered again. Hover actions go to the hover store, the rest to the reducer.
+    let dispatch = use_callback(
+        (state.dispatcher(), hover.clone()),
+        |action: Action, (dispatcher, hover)| {
+            if !hover.take(&action) {
+                dispatcher.dispatch(action);
+            }
+        },
+    );
     {
         let dispatch = dispatch.clone();
         let start = start.clone();
@@ -147,16 +157,15 @@ pub fn app(props: &AppProps) -> Html {
     // The map sits in the main column (map view) or beside the timeline (timeline view); the
     // keys make Yew build it afresh there rather than move it between parents.
     let map = |key: &'static str| {
-        html! { <EuropeMap key={key} state={state_rc.clone()} dispatch={dispatch.clone()} /> }
+        html! { <EuropeMap key={key} state={state_rc.clone()} hover={(*hover).clone()} dispatch={dispatch.clone()} /> }
     };
     let year_bar = html! {
         <YearBar year={state.year} playing={state.playing} looping={state.looping} dispatch={dispatch.clone()} />
     };
     let year_bar_side = year_bar.clone();
     let timeline = html! {
-        <Timeline year={state.year} selection={state.selection} hovered_country={state.hovered}
-            hovered_association={state.hovered_association} milestone={state.milestone}
-            dispatch={dispatch.clone()} />
+        <Timeline year={state.year} selection={state.selection} hover={(*hover).clone()}
+            milestone={state.milestone} dispatch={dispatch.clone()} />
     };
     let footer = html! {
         <footer class="app-footer">
@@ -231,8 +240,8 @@ pub fn app(props: &AppProps) -> Html {
                 if adopted && print_parts {
                     if state.view != View::Timeline {
                         <div class="print-only print-timeline">
-                            <Timeline year={state.year} selection={state.selection} hovered_country={None}
-                                hovered_association={None} milestone={None} dispatch={dispatch.clone()} />
+                            <Timeline year={state.year} selection={state.selection} hover={(*unhovered).clone()}
+                                milestone={None} dispatch={dispatch.clone()} />
                         </div>
                     }
                     if state.view == View::Timeline {

@@ -1,17 +1,17 @@
-//! The interactive map of Europe: the frame, the zoom controls, the layers ([`super::map_layers`]),
-//! the selection's outlines and the tooltip. Thin: each event's facts go to [`crate::gesture`],
+//! The interactive map of Europe: the frame, the zoom controls, the layers ([`super::map_layers`]:
+//! what is hovered and the tooltip are one of them, which alone re-renders on a hover) and the
+//! selection's outlines. Thin: each event's facts go to [`crate::gesture`],
 //! which says what to do; this component does it (dispatch, tooltip, pointer capture, focus).
 //! The map is one Tab stop: the member that Tab reaches is the focused one, else the selected
 //! one, else the first in reading order, and the arrow keys move between members.
 
-use super::map_layers::{outline, Geometry, MapLabels, MapShapes, Members};
-use super::{MapControls, MapKeys, MapTooltip};
+use super::map_layers::{outline, Geometry, MapHover, MapLabels, MapShapes, Members};
+use super::{MapControls, MapKeys};
 use crate::data::dataset;
 use crate::geo::europe::EUROPE;
-use crate::geo::order::map_to_element;
 use crate::geo::viewport::{Rect, Viewport};
-use crate::gesture::{self, Device, Frame, Gestures, Key, Outcome, Press, Tip, Wheel};
-use crate::hooks::{use_element_size, use_in_frame, use_timeout, use_wheel};
+use crate::gesture::{self, Device, Frame, Gestures, Key, Outcome, Press, Wheel};
+use crate::hooks::{use_element_size, use_in_frame, use_timeout, use_wheel, HoverStore};
 use crate::i18n::Lang;
 use crate::number::short;
 use crate::roving;
@@ -25,6 +25,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct EuropeMapProps {
     pub state: Rc<AppState>,
+    /// What is hovered (`hooks::hover`), shown by the hover layer ([`MapHover`]).
+    pub hover: HoverStore,
     pub dispatch: Callback<Action>,
 }
 
@@ -53,7 +55,9 @@ fn press(event: &PointerEvent) -> Press {
 #[derive(Clone)]
 struct Effects {
     dispatch: Callback<Action>,
-    tooltip: UseStateHandle<Option<Tip>>,
+    /// What is hovered and the tooltip (`hooks::hover`): read when an event comes, set by the
+    /// outcome.
+    hover: HoverStore,
     wheel_hint: UseStateHandle<bool>,
     help: UseStateHandle<bool>,
     svg: NodeRef,
@@ -79,7 +83,7 @@ impl Effects {
             self.dispatch.emit(action);
         }
         if let Some(tip) = outcome.tooltip {
-            self.tooltip.set(tip);
+            self.hover.set_tip(tip);
         }
         if let Some(shown) = outcome.wheel_hint {
             self.wheel_hint.set(shown);
@@ -116,7 +120,6 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
     let size = use_element_size(svg_ref.clone());
     let in_frame = use_in_frame();
     let gestures = use_mut_ref(Gestures::default);
-    let tooltip = use_state_eq(|| None::<Tip>);
     let wheel_hint = use_state_eq(|| false);
     let help = use_state_eq(|| false);
     // The member with keyboard focus, if any.
@@ -126,7 +129,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
     *latest_view.borrow_mut() = view_box;
     let effects = Effects {
         dispatch: props.dispatch.clone(),
-        tooltip: tooltip.clone(),
+        hover: props.hover.clone(),
         wheel_hint: wheel_hint.clone(),
         help: help.clone(),
         svg: svg_ref.clone(),
@@ -134,7 +137,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
     };
 
     // What never changes, what changes with the colouring, and what changes with the size and
-    // the zoom are each computed once, not on every hover.
+    // the zoom are each computed once, not at every render.
     let members = use_memo(lang, |lang| Members::new(lang.strings()));
     let fills = use_memo(state.colouring, |colouring| members.fills(*colouring));
     let geometry = use_memo((size, state.viewport), |(size, _)| {
@@ -165,8 +168,9 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
     }
 
     let pointer = |on: fn(&mut Gestures, Press, Option<&'static str>, &Effects) -> Outcome| {
-        let (gestures, effects, hovered) = (gestures.clone(), effects.clone(), state.hovered);
+        let (gestures, effects) = (gestures.clone(), effects.clone());
         Callback::from(move |event: PointerEvent| {
+            let hovered = effects.hover.now().hover.country;
             let outcome = on(&mut gestures.borrow_mut(), press(&event), hovered, &effects);
             effects.run(outcome, &event);
         })
@@ -249,26 +253,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
         })
     };
 
-    // Countries of the association hovered on the timeline, list or table.
-    let linked = dataset().countries_of(
-        state
-            .hovered_association
-            .map(crate::vocab::Selection::Association),
-    );
     let at_home = state.viewport == Viewport::home();
-    let tooltip_html = match (*tooltip, state.hovered) {
-        (Some(tip), Some(code)) if tip.code == code => {
-            let at = tip.at.or_else(|| {
-                let label = EUROPE.shape(code)?.label.map(f64::from);
-                let [x, y, w, h] = [view_box.x, view_box.y, view_box.width, view_box.height];
-                Some(map_to_element(size?, [x, y, w, h], label))
-            });
-            at.map_or_else(Html::default, |at| {
-                html! { <MapTooltip code={code} at={at} frame={size.unwrap_or_default()} /> }
-            })
-        }
-        _ => html! {},
-    };
     // The skip link shows while it has focus (a class as well as `:focus`, which WebKit does not
     // match in a window without system focus), and moves focus past the map without touching
     // the address. `tabindex` puts it in Safari's Tab order, which skips links by default.
@@ -329,16 +314,8 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     </g>
                     <MapLabels geometry={geometry.clone()} year={state.year} />
                 </svg>
-                // What is hovered is outlined in a layer of its own over the map, so that a hover
-                // repaints only that layer, not every country (the map's download keeps the
-                // selection's outline, which is drawn in the map itself).
-                <svg class="map-hover" aria-hidden="true" viewBox={view_box_attr}
-                    preserveAspectRatio="xMidYMid meet">
-                    for code in state.hovered.iter().chain(linked.iter()) {
-                        { outline(code, highlighted.contains(code)) }
-                    }
-                </svg>
-                { tooltip_html }
+                <MapHover hover={props.hover.clone()} view_box={view_box} view_box_attr={view_box_attr} size={size}
+                    highlighted={highlighted} />
                 if *wheel_hint {
                     <p class="wheel-hint" role="status">{ t.wheel_hint }</p>
                 }

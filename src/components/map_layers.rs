@@ -1,19 +1,21 @@
-//! The map's layers, each a component with only the props it uses so that a hover re-renders
-//! none of them: the countries ([`MapShapes`]: members coloured and focusable, the rest as
-//! context, hit targets for small members) and the acronym labels ([`MapLabels`]); with what they
-//! are computed from, once per language ([`Members`]), colouring ([`Members::fills`]) and size
-//! and zoom ([`Geometry`]); and a country's outline ([`outline`]), for the selection in the map
-//! and for what is hovered in the layer over it.
+//! The map's layers, each a component with only the props it uses: the countries
+//! ([`MapShapes`]: members coloured and focusable, the rest as context, hit targets for small
+//! members) and the acronym labels ([`MapLabels`]), with what they are computed from, once per
+//! language ([`Members`]), colouring ([`Members::fills`]) and size and zoom ([`Geometry`]); what
+//! is hovered ([`MapHover`], the one layer a hover re-renders); and a country's outline
+//! ([`outline`]), for the selection in the map and for what is hovered in the layer over it.
 
-use super::status_class;
+use super::map_tooltip::{tooltip, tooltip_position, TooltipAt};
+use super::{status_class, use_strings};
 use crate::data::dataset;
 use crate::format;
 use crate::geo::europe::EUROPE;
 use crate::geo::labels::{place_labels, Label};
-use crate::geo::order::reading_order;
+use crate::geo::order::{map_to_element, reading_order};
 use crate::geo::targets::{hit_targets, HitTarget};
 use crate::geo::viewport::{px_per_unit, Rect};
 use crate::growth::country_status;
+use crate::hooks::{use_hovering, HoverStore};
 use crate::i18n::Strings;
 use crate::number::short;
 use crate::palette::{fill_with, stripes_id, AssociationSlots, Fill};
@@ -252,6 +254,69 @@ pub fn outline(code: &str, selected: bool) -> Html {
         <>
             <path class={class_list!("outline-halo", selected.then_some("selected"))} d={shape.d()} />
             <path class={class_list!("outline", selected.then_some("selected"))} d={shape.d()} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MapHoverProps {
+    pub hover: HoverStore,
+    /// The view box the map shows, and the same as the attribute's text.
+    pub view_box: Rect,
+    pub view_box_attr: AttrValue,
+    /// The map element's size in pixels, once measured.
+    pub size: Option<[f64; 2]>,
+    /// The selected countries: their outline is the selection's, hovered or not.
+    pub highlighted: Vec<&'static str>,
+}
+
+/// What is hovered (`hooks::hover`): the country under the pointer or focus and the countries
+/// of the association hovered on the timeline, outlined in a layer of their own over the map (a
+/// hover repaints that layer, not every country; the map's download keeps the selection's
+/// outline, which is drawn in the map itself), and the tooltip. The only part of the map a hover
+/// re-renders.
+#[function_component(MapHover)]
+pub fn map_hover(props: &MapHoverProps) -> Html {
+    let t = use_strings();
+    let hovering = use_hovering(&props.hover);
+    let (country, association) = (hovering.hover.country, hovering.hover.association);
+    let linked = dataset().countries_of(association.map(crate::vocab::Selection::Association));
+    let view = props.view_box;
+    let tip = match (hovering.tip, country) {
+        (Some(tip), Some(code)) if tip.code == code => tip
+            .at
+            .or_else(|| {
+                let label = EUROPE.shape(code)?.label.map(f64::from);
+                let [x, y, w, h] = [view.x, view.y, view.width, view.height];
+                Some(map_to_element(props.size?, [x, y, w, h], label))
+            })
+            .map(|at| TooltipAt { code, at }),
+        _ => None,
+    };
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let position = tip.map(|tip| tooltip_position(tip.at));
+        use_effect_with(position, move |position| {
+            let element = node.cast::<web_sys::HtmlElement>();
+            if let (Some(element), Some([left, top])) = (element, position) {
+                let style = element.style();
+                let _ = style.set_property("left", left);
+                let _ = style.set_property("top", top);
+            }
+        });
+    }
+    html! {
+        <>
+            <svg class="map-hover" aria-hidden="true" viewBox={props.view_box_attr.clone()}
+                preserveAspectRatio="xMidYMid meet">
+                for code in country.iter().chain(linked.iter()) {
+                    { outline(code, props.highlighted.contains(code)) }
+                }
+            </svg>
+            if let Some(tip) = tip {
+                { tooltip(t, tip, props.size.unwrap_or_default(), node) }
+            }
         </>
     }
 }

@@ -1,48 +1,39 @@
 //! The tooltip over the map: a country and its association(s), placed towards the middle of the
 //! map so that it stays on screen. It repeats what the country's accessible name says, so screen
-//! readers skip it.
+//! readers skip it. Drawn by the map's hover layer (`map_layers::MapHover`), which places it.
 
-use super::use_strings;
 use crate::data::dataset;
 use crate::format;
 use crate::geo::order::tooltip_placement;
+use crate::i18n::Strings;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct MapTooltipProps {
+/// Where the tooltip is: the country, and its anchor in pixels from the map frame's top left
+/// corner.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TooltipAt {
     pub code: &'static str,
-    /// The anchor, in pixels from the map frame's top left corner.
     pub at: [f64; 2],
-    /// The map frame's size in pixels.
-    pub frame: [f64; 2],
 }
 
-#[function_component(MapTooltip)]
-pub fn map_tooltip(props: &MapTooltipProps) -> Html {
+/// The tooltip's anchor as its `left` and `top`, in whole pixels.
+pub fn tooltip_position(at: [f64; 2]) -> [String; 2] {
+    at.map(|v| format!("{}px", crate::number::fixed(v, 0)))
+}
+
+/// The tooltip for `tip` in a map frame of `frame` pixels. Its `left` and `top` are set through
+/// `node`'s style object (`tooltip_position`), not a `style` attribute, which a page under
+/// `style-src 'self'` would refuse.
+pub fn tooltip(t: &'static Strings, tip: TooltipAt, frame: [f64; 2], node: NodeRef) -> Html {
     let data = dataset();
-    let placement = tooltip_placement(props.at, props.frame);
-    let t = use_strings();
-    let name = format::country_name(t, data, props.code);
-    // Placed through the element's style object, not a `style` attribute, which a page under
-    // `style-src 'self'` would refuse.
-    let tip = use_node_ref();
-    {
-        let tip = tip.clone();
-        let at = props.at.map(|v| crate::number::fixed(v, 0));
-        use_effect_with(at, move |[left, top]| {
-            if let Some(tip) = tip.cast::<web_sys::HtmlElement>() {
-                let style = tip.style();
-                let _ = style.set_property("left", &format!("{left}px"));
-                let _ = style.set_property("top", &format!("{top}px"));
-            }
-        });
-    }
+    let placement = tooltip_placement(tip.at, frame);
+    let name = format::country_name(t, data, tip.code);
     html! {
-        <div ref={tip} class={class_list!("map-tooltip", placement.left.then_some("left"), placement.above.then_some("above"))}
-            aria-hidden="true" data-country={props.code}>
+        <div ref={node} class={class_list!("map-tooltip", placement.left.then_some("left"), placement.above.then_some("above"))}
+            aria-hidden="true" data-country={tip.code}>
             <p class="tooltip-country">{ name }</p>
             <ul class="tooltip-associations">
-                for association in data.associations_in(props.code) {
+                for association in data.associations_in(tip.code) {
                     <li>
                         <strong>{ &*association.acronym }</strong>
                         { " " }

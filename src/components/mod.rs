@@ -1,10 +1,11 @@
 //! The user interface: Yew function components, a file for each part of the page (a file may hold
-//! the small components its part is made of: the map's shapes and labels are components of their
-//! own in `map_layers.rs`, so a hover skips them; the map itself, `europe_map.rs`, forwards its
-//! events to `crate::gesture`). Components render from props, state
-//! and the embedded data alone (no `web_sys` calls, clocks or randomness while rendering); the
-//! state changes only through `crate::state::Action`s. Their words come from the language the app
-//! provides as a context ([`use_strings`]).
+//! the small components its part is made of: the map's shapes, labels and hover layer are
+//! components of their own in `map_layers.rs`, so that a hover re-renders the hover layer alone;
+//! the map itself, `europe_map.rs`, forwards its events to `crate::gesture`). Components render
+//! from props, state and the embedded data alone (no `web_sys` calls, clocks or randomness while
+//! rendering); the state changes only through `crate::state::Action`s (what is hovered, through
+//! the same actions, lives in `crate::hooks::HoverStore`). Their words come from the language the
+//! app provides as a context ([`use_strings`]).
 
 use yew::Html;
 
@@ -83,7 +84,6 @@ pub use headline::HeadlineFigures;
 pub use map_controls::MapControls;
 pub use map_keys::MapKeys;
 pub use map_legend::MapLegend;
-pub use map_tooltip::MapTooltip;
 pub use qr_code::QrCode;
 pub use search_box::SearchBox;
 pub use switches::{LangSwitch, ThemeSwitch};

@@ -9,7 +9,7 @@ use super::{status_class, use_strings};
 use crate::data::{dataset, Category};
 use crate::format;
 use crate::growth::{status, Status};
-use crate::hooks::use_element_size;
+use crate::hooks::{use_element_size, use_hovering, HoverStore};
 use crate::i18n::{fill, Strings};
 use crate::roving::{self, Axis};
 use crate::state::Action;
@@ -24,9 +24,9 @@ use yew::prelude::*;
 pub struct TimelineProps {
     pub year: u16,
     pub selection: Option<Selection>,
-    /// The country hovered on the map: its associations are marked here.
-    pub hovered_country: Option<&'static str>,
-    pub hovered_association: Option<&'static str>,
+    /// What is hovered (`hooks::hover`): the associations of the country hovered on the map
+    /// are marked here, and so is the mark hovered here.
+    pub hover: HoverStore,
     pub milestone: Option<usize>,
     pub dispatch: Callback<Action>,
 }
@@ -74,6 +74,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         layout(data, &LayoutOptions::for_width(f64::from(*width)))
     });
     let chosen = data.associations_of(props.selection);
+    let hover = use_hovering(&props.hover).hover;
     let svg_ref = use_node_ref();
     // Keyed on the width, as the layout is: a hover re-renders without comparing layouts.
     let order = use_memo(width, |_| laid.keyboard_order());
@@ -84,8 +85,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         MarkId::Milestone(i) => props.milestone == Some(*i),
     });
     let tabindex = |mark: MarkId| if tab_stop == Some(mark) { "0" } else { "-1" };
-    let linked: Vec<&str> = props
-        .hovered_country
+    let linked: Vec<&str> = hover
+        .country
         .map(|code| data.associations_in(code).map(|a| &*a.acronym).collect())
         .unwrap_or_default();
 
@@ -128,9 +129,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    let hover = |props: &TimelineProps| {
+    let hover_mark = |props: &TimelineProps| {
         let dispatch = props.dispatch.clone();
-        let current = props.hovered_association;
+        let current = hover.association;
         move |target: Option<web_sys::EventTarget>| {
             let acronym = match target_of(target) {
                 Some(MarkId::Association(acronym)) => Some(acronym),
@@ -142,22 +143,22 @@ pub fn timeline(props: &TimelineProps) -> Html {
         }
     };
     let onpointerover = {
-        let hover = hover(props);
+        let hover = hover_mark(props);
         Callback::from(move |event: PointerEvent| hover(event.target()))
     };
     let onfocusin = {
-        let (hover, focused) = (hover(props), focused.clone());
+        let (hover, focused) = (hover_mark(props), focused.clone());
         Callback::from(move |event: FocusEvent| {
             focused.set(target_of(event.target()));
             hover(event.target());
         })
     };
     let onpointerleave = {
-        let hover = hover(props);
+        let hover = hover_mark(props);
         Callback::from(move |_: PointerEvent| hover(None))
     };
     let onfocusout = {
-        let (hover, focused) = (hover(props), focused.clone());
+        let (hover, focused) = (hover_mark(props), focused.clone());
         Callback::from(move |event: FocusEvent| {
             // Focus moving to another mark keeps the Tab stop where it lands.
             if target_of(event.related_target()).is_none() {
@@ -234,7 +235,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 let association = data.association(mark.acronym);
                                 let state = association.map_or(Status::Founded, |a| status(&a.founded, props.year));
                                 let selected = chosen.iter().any(|a| a.acronym == mark.acronym);
-                                let is_linked = linked.contains(&mark.acronym) || props.hovered_association == Some(mark.acronym);
+                                let is_linked = linked.contains(&mark.acronym) || hover.association == Some(mark.acronym);
                                 let name = association.map_or_else(|| mark.acronym.to_string(), |a| format!("{}, {}", a.acronym, format::founded_phrase(t, &a.founded)));
                                 html! {
                                     <g class={class_list!("tl-mark", certainty_class(mark.certainty), status_class(state),

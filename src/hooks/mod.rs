@@ -1,7 +1,8 @@
 //! Side effects, a file for each: adopting the first view the build wrote (`adoption`), the
 //! address (`url_state`), the page's language and loading a language's file (`language`),
 //! measuring an element (`element_size`), the wheel without a passive listener (`wheel`), keys on
-//! the document (`keys`), the embedding frame (`embedding`), media queries (`media`), when the
+//! the document (`keys`), the embedding frame (`embedding`), what is hovered, shared apart from
+//! the app's reducer (`hover`), media queries (`media`), when the
 //! printed page's own parts are wanted (`print`), timers
 //! (`interval`: repeating and one-shot), kiosk mode's guards and idle clock (`kiosk`,
 //! `kiosk_idle`), downloads and the clipboard (`download`, `clipboard`), a group of buttons as
@@ -15,6 +16,7 @@ mod clipboard;
 mod download;
 mod element_size;
 mod embedding;
+mod hover;
 mod interval;
 mod keys;
 mod kiosk;
@@ -33,6 +35,7 @@ pub use clipboard::copy_text;
 pub use download::{download_figure_png, download_figure_svg, download_text, today};
 pub use element_size::use_element_size;
 pub use embedding::{framing_parent, use_in_frame};
+pub use hover::{use_hovering, HoverStore, Hovering};
 pub use interval::{use_interval, use_timeout};
 pub use keys::use_document_keydown;
 pub use kiosk::use_kiosk_guards;

@@ -927,20 +927,48 @@ pub fn the_language_is_a_few_tabs_from_the_search(page: &mut Page, _: &Expected)
 
 /// A script that sends touch pointer events `(type, pointer id, x, y)` (viewport coordinates) to
 /// whatever is at each point, as a finger would; with `click`, a click follows at the last point.
-fn touch_js(events: &[(&str, i32, f64, f64)], click: bool) -> String {
+pub(crate) fn touch_js(events: &[(&str, i32, f64, f64)], click: bool) -> String {
     let list: Vec<String> = events
         .iter()
         .map(|(kind, id, x, y)| format!("['{kind}', {id}, {x}, {y}]"))
         .collect();
+    let events = format!("[{}]", list.join(", "));
+    let body = touch_body(
+        &events,
+        "document.elementFromPoint(x, y) || document.body",
+        click,
+    );
+    format!("(() => {body})()")
+}
+
+/// A script that taps the centre of the first element matching `selector` with a finger, as
+/// [`touch_js`] does at a point (down, up and a click), but sent to that element whatever is
+/// over it: a kiosk's attract loop, starting meanwhile, covers the map, and a touch on it only
+/// wakes the kiosk.
+pub(crate) fn tap_js(selector: &str) -> String {
     format!(
-        "(() => {{ let last = null; for (const [type, id, x, y] of [{}]) {{ \
-         const target = document.elementFromPoint(x, y) || document.body; last = [target, x, y]; \
+        "(() => {{ const el = document.querySelector({selector:?}); \
+         const r = el.getBoundingClientRect(); \
+         const cx = r.left + r.width / 2, cy = r.top + r.height / 2; return (() => {})(); }})()",
+        touch_body(
+            "[['pointerdown', 11, cx, cy], ['pointerup', 11, cx, cy]]",
+            "el",
+            true
+        )
+    )
+}
+
+/// The body of a function that sends the touch events of the JavaScript array `events`, each
+/// to the element the expression `target` gives (it may use the event's `x` and `y`).
+fn touch_body(events: &str, target: &str, click: bool) -> String {
+    format!(
+        "{{ let last = null; for (const [type, id, x, y] of {events}) {{ \
+         const target = {target}; last = [target, x, y]; \
          target.dispatchEvent(new PointerEvent(type, {{ pointerId: id, pointerType: 'touch', \
          isPrimary: id === 11, clientX: x, clientY: y, bubbles: true, cancelable: true, composed: true, \
          button: 0, buttons: type === 'pointerup' ? 0 : 1 }})); }} \
          if ({click} && last) last[0].dispatchEvent(new MouseEvent('click', {{ clientX: last[1], \
-         clientY: last[2], bubbles: true, cancelable: true }})); return null; }})()",
-        list.join(", ")
+         clientY: last[2], bubbles: true, cancelable: true }})); return null; }}"
     )
 }
 

@@ -192,9 +192,24 @@ pub fn kiosk_idle_attract_touch_and_reset(page: &mut Page, _: &Expected) -> Resu
     // A touch returns to the app at once.
     page.eval::<Option<bool>>("(() => { document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' })); return null; })()")?;
     page.wait_for(&format!("{} && document.querySelector('.kiosk-attract') === null && document.querySelector('.year-play').getAttribute('data-playing') === 'false'", phase("active")), QUICK)?;
-    // A visitor switches to German.
+    // A visitor taps Italy (sent from the page, the same in every engine), then switches to
+    // German. A finger does not hover, so the tap shows the tooltip, and it stays when the finger
+    // lifts.
+    page.eval::<Option<bool>>(&crate::map_cases::tap_js(
+        "svg.europe-map path.country.member[data-country=\"IT\"]",
+    ))?;
     page.choose_option(".lang-select", "de")?;
     page.wait_for("document.documentElement.lang === 'de'", QUICK)?;
+    page.wait_for(
+        "document.querySelector('.map-tooltip[data-country=\"IT\"]') !== null",
+        QUICK,
+    )
+    .map_err(|e| {
+        let seen: String = page
+            .eval("[document.querySelector('.app').getAttribute('data-kiosk-phase'), String(document.querySelector('.details') && document.querySelector('.details').getAttribute('data-selection')), document.querySelector('svg.map-hover').innerHTML.length, String(document.querySelector('.map-tooltip') && document.querySelector('.map-tooltip').outerHTML.slice(0, 80)), document.querySelector('svg.europe-map').getAttribute('viewBox')].join(' | ')")
+            .unwrap_or_default();
+        format!("{e}; on the page: {seen}")
+    })?;
     // Left alone, the countdown comes (in German), then the reset to the home view, in the
     // kiosk's own language again.
     page.wait_for(&phase("countdown"), Duration::from_secs(10))
@@ -210,6 +225,12 @@ pub fn kiosk_idle_attract_touch_and_reset(page: &mut Page, _: &Expected) -> Resu
     page.screenshot_named("kiosk-countdown")?;
     page.wait_for(&phase("active"), QUICK)?;
     page.wait_for("document.querySelector('.details') === null", QUICK)?;
+    // The reset leaves nothing of the visit: no tooltip, no outline of what was tapped.
+    page.wait_for(
+        "document.querySelector('.map-tooltip') === null && document.querySelector('svg.map-hover path') === null",
+        QUICK,
+    )
+    .map_err(|e| format!("the reset left the visitor's tooltip or outline: {e}"))?;
     page.wait_for("document.documentElement.lang === 'en'", QUICK)
         .map_err(|e| format!("the reset kept the visitor's language: {e}"))?;
     let (_, last) = impala_map::state::year_range();
