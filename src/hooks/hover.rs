@@ -108,11 +108,18 @@ impl Drop for Watch {
 #[hook]
 pub fn use_hovering(store: &HoverStore) -> Hovering {
     let update = use_force_update();
+    let now = store.now();
     use_effect_with(store.clone(), move |store| {
-        let watch = store.watch(Callback::from(move |_| update.force_update()));
+        let watcher = update.clone();
+        let watch = store.watch(Callback::from(move |_| watcher.force_update()));
+        // A change between this render and the watch (in another component's effect) shows at
+        // once.
+        if store.now() != now {
+            update.force_update();
+        }
         move || drop(watch)
     });
-    store.now()
+    now
 }
 
 #[cfg(test)]
