@@ -27,10 +27,12 @@
 use crate::data::{Dataset, Founding};
 use crate::text_width::{width_em, Face};
 
-/// The narrowest timeline, in units (= CSS px): below it the UI scrolls sideways. At 720 a year
-/// is 13 units, so neighbouring years' milestone dots share a lane and the real data needs 6
-/// association lanes (5 from 1000 up; 7 or more below 500).
-pub const MIN_WIDTH: f64 = 720.0;
+/// The narrowest timeline, in units (= CSS px): below it the UI scrolls sideways. 640 fits the
+/// timeline's column on a 1280-pixel laptop screen (about 665 px), so that there it does not
+/// scroll, which cut off the start of its row labels ("ciations"). At 640 a year is about 11.5
+/// units, so neighbouring years' milestone dots share a lane, and the real data needs 6
+/// association lanes, as at 720 (5 from 1000 up; 7 or more below 500).
+pub const MIN_WIDTH: f64 = 640.0;
 
 /// Maps years to x.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -407,7 +409,8 @@ mod tests {
 
     const EPS: f64 = 1e-9;
 
-    /// A phone (the minimum width), 720 px, the default 1000 and a 4K screen's 2000.
+    /// A phone (the minimum width), a laptop's column (720 px), the default 1000 and a 4K
+    /// screen's 2000.
     fn widths() -> [LayoutOptions; 4] {
         [
             LayoutOptions::for_width(360.0),

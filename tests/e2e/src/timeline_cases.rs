@@ -207,6 +207,17 @@ pub fn timeline_marks_and_linking(page: &mut Page, expected: &Expected) -> Resul
     check(overlaps.is_empty(), || {
         format!("overlapping timeline marks: {overlaps:?}")
     })?;
+    // On a laptop's screen (the harness's 1280 px) the timeline fits its column: it does not
+    // scroll sideways, which would cut off the start of its row labels.
+    let [scroll_width, client_width]: [f64; 2] = page.eval(
+        "(() => { const s = document.querySelector('.timeline-scroll'); return [s.scrollWidth, s.clientWidth]; })()",
+    )?;
+    check(scroll_width <= client_width + 1.0, || {
+        format!(
+            "at {}px the timeline scrolls sideways: {scroll_width} px in a box of {client_width}",
+            crate::engines::WIDTH
+        )
+    })?;
     // The marks are one Tab stop; → goes to the next mark by year, End to the last, Enter selects.
     let stops: usize = page.eval(
         "document.querySelectorAll('svg.timeline-chart [data-association][tabindex=\"0\"], \
