@@ -277,7 +277,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
         Callback::from(move |()| help.set(!*help))
     };
 
-    let view_box_attr = state.viewport.view_box_attr(&EUROPE);
+    let view_box_attr = view_box.view_box_attr();
 
     html! {
         <figure class="map-figure" aria-labelledby="map-title">
@@ -287,7 +287,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     onclick={skip_map} onfocus={show_skip(true)} onblur={show_skip(false)}>{ t.skip_map }</a>
                 <MapControls dispatch={props.dispatch.clone()} has_selection={state.selection.is_some()}
                     at_home={at_home} help={*help} toggle_help={toggle_help.clone()} />
-                <svg class="europe-map" ref={svg_ref} viewBox={view_box_attr.clone()}
+                <svg class="europe-map" ref={svg_ref} viewBox={view_box_attr}
                     role="group" aria-labelledby="map-title" aria-describedby="map-desc"
                     preserveAspectRatio="xMidYMid meet"
                     {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onpointerleave}
@@ -314,7 +314,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     </g>
                     <MapLabels geometry={geometry.clone()} year={state.year} />
                 </svg>
-                <MapHover hover={props.hover.clone()} view_box={view_box} view_box_attr={view_box_attr} size={size}
+                <MapHover hover={props.hover.clone()} view_box={view_box} size={size}
                     highlighted={highlighted} />
                 if *wheel_hint {
                     <p class="wheel-hint" role="status">{ t.wheel_hint }</p>

@@ -261,9 +261,8 @@ pub fn outline(code: &str, selected: bool) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct MapHoverProps {
     pub hover: HoverStore,
-    /// The view box the map shows, and the same as the attribute's text.
+    /// The view box the map shows.
     pub view_box: Rect,
-    pub view_box_attr: AttrValue,
     /// The map element's size in pixels, once measured.
     pub size: Option<[f64; 2]>,
     /// The selected countries: their outline is the selection's, hovered or not.
@@ -308,7 +307,7 @@ pub fn map_hover(props: &MapHoverProps) -> Html {
     }
     html! {
         <>
-            <svg class="map-hover" aria-hidden="true" viewBox={props.view_box_attr.clone()}
+            <svg class="map-hover" aria-hidden="true" viewBox={view.view_box_attr()}
                 preserveAspectRatio="xMidYMid meet">
                 for code in country.iter().chain(linked.iter()) {
                     { outline(code, props.highlighted.contains(code)) }

@@ -129,17 +129,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         })
     };
+    // The hover store tells its watchers only of a change, so every move over a mark may say
+    // which it is on.
     let hover_mark = |props: &TimelineProps| {
         let dispatch = props.dispatch.clone();
-        let current = hover.association;
         move |target: Option<web_sys::EventTarget>| {
             let acronym = match target_of(target) {
                 Some(MarkId::Association(acronym)) => Some(acronym),
                 _ => None,
             };
-            if acronym != current {
-                dispatch.emit(Action::HoverAssociation(acronym));
-            }
+            dispatch.emit(Action::HoverAssociation(acronym));
         }
     };
     let onpointerover = {

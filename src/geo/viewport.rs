@@ -48,6 +48,13 @@ impl Rect {
         self.x + self.width
     }
 
+    /// As an SVG `viewBox` attribute: `"x y w h"`, at most 2 decimals.
+    pub fn view_box_attr(&self) -> String {
+        [self.x, self.y, self.width, self.height]
+            .map(format_number)
+            .join(" ")
+    }
+
     pub fn bottom(&self) -> f64 {
         self.y + self.height
     }
@@ -137,14 +144,6 @@ impl Viewport {
         let [width, height] = map_size(map).map(|size| size / self.zoom);
         let [cx, cy] = self.center(map);
         Rect::new(cx - width / 2.0, cy - height / 2.0, width, height)
-    }
-
-    /// The view box as an SVG `viewBox` attribute: `"x y w h"`, at most 2 decimals.
-    pub fn view_box_attr(&self, map: &EuropeMap) -> String {
-        let view = self.view_box(map);
-        [view.x, view.y, view.width, view.height]
-            .map(format_number)
-            .join(" ")
     }
 
     /// Zooms by `factor` (> 1 in) keeping the map point `anchor` where it is on screen, then
@@ -323,7 +322,7 @@ mod tests {
     fn zooming_in_then_out_returns_home_which_shows_the_whole_map() {
         let home = Viewport::home();
         assert_eq!(home.view_box(&WIDE), Rect::new(0.0, 0.0, 200.0, 100.0));
-        assert_eq!(home.view_box_attr(&EUROPE), "0 0 1000 1049");
+        assert_eq!(home.view_box(&EUROPE).view_box_attr(), "0 0 1000 1049");
         let zoomed = home
             .zoom_by(3.0, [20.0, 10.0], &WIDE)
             .zoom_by(1.5, [150.0, 70.0], &WIDE);
@@ -428,7 +427,8 @@ mod tests {
     fn the_view_box_attribute_has_at_most_two_decimals() {
         let attr = Viewport::home()
             .zoom_by(3.0, [123.456, 789.123], &EUROPE)
-            .view_box_attr(&EUROPE);
+            .view_box(&EUROPE)
+            .view_box_attr();
         assert_eq!(attr.split(' ').count(), 4, "{attr}");
         for number in attr.split(' ') {
             let decimals = number.split('.').nth(1).map_or(0, str::len);

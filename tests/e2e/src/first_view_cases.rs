@@ -241,11 +241,5 @@ pub fn precompressed_copies_are_the_files(page: &mut Page, expected: &Expected) 
     }
     page.open_app_at(&format!("{}index.html", crate::server::HOST_PATH))
         .map_err(|e| format!("from the .gz copies: {e}"))?;
-    let members = page.member_count()?;
-    check(members == expected.countries, || {
-        format!(
-            "{members} member countries drawn from the .gz copies, expected {}",
-            expected.countries
-        )
-    })
+    page.check_member_count(expected.countries, "from the .gz copies")
 }

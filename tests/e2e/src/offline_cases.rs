@@ -40,13 +40,7 @@ pub fn single_file_works_from_file_url(page: &mut Page, expected: &Expected) -> 
     })?;
     page.open_app_file(&file)
         .map_err(|e| format!("the single file did not start from file://: {e}"))?;
-    let members = page.member_count()?;
-    check(members == expected.countries, || {
-        format!(
-            "{members} member countries drawn, expected {}",
-            expected.countries
-        )
-    })?;
+    page.check_member_count(expected.countries, "by the single file")?;
     let scripts: Vec<String> = page.eval(
         "Array.from(document.querySelectorAll('script[src], link[href]'), (e) => e.src || e.href)",
     )?;

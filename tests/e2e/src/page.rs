@@ -166,9 +166,14 @@ impl<'a> Page<'a> {
         Ok(())
     }
 
-    /// How many member countries the map draws.
-    pub fn member_count(&self) -> Result<usize> {
-        self.eval("document.querySelectorAll('svg.europe-map path.country.member').length")
+    /// Fails unless the map draws `expected` member countries; `drawn` says where, in the
+    /// message ("from the .gz copies").
+    pub fn check_member_count(&self, expected: usize, drawn: &str) -> Result<()> {
+        let members: usize =
+            self.eval("document.querySelectorAll('svg.europe-map path.country.member').length")?;
+        check(members == expected, || {
+            format!("{members} member countries drawn {drawn}, expected {expected}")
+        })
     }
 
     /// Polls the JavaScript expression `js_bool_expr` until it is truthy, or
