@@ -205,7 +205,6 @@ fn write_languages(root: &Path, out: &Path, dataset: &model::Dataset) -> Result<
         }
         source.push_str("]),\n");
     };
-    source.push_str(&bake_english(&packs[0].1));
     // The countries' English names, which the search also knows in every language ("Germany"
     // finds Allemagne): a look-up table, not a language the browser reads.
     source.push_str("/// Each country's English name by code, for the search.\npub static ENGLISH_COUNTRY_NAMES: &[(&str, &str)] = &[");
@@ -215,9 +214,9 @@ fn write_languages(root: &Path, out: &Path, dataset: &model::Dataset) -> Result<
         }
     }
     source.push_str("];\n");
-    source.push_str("/// The other languages built in: none in the browser (each is its own file).\n#[cfg(target_arch = \"wasm32\")]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[];\n");
-    source.push_str("/// The other languages built in: all of them natively (tests, the first views).\n#[cfg(not(target_arch = \"wasm32\"))]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[\n");
-    for (code, flat) in packs.iter().skip(1) {
+    source.push_str("/// The languages built in: none in the browser (each is its own file).\n#[cfg(target_arch = \"wasm32\")]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[];\n");
+    source.push_str("/// The languages built in: all of them natively (tests, the first views).\n#[cfg(not(target_arch = \"wasm32\"))]\nstatic BUILT_IN: &[(&str, &[(&str, &str)])] = &[\n");
+    for (code, flat) in &packs {
         bake_pack(&mut source, code, flat);
     }
     source.push_str("];\n/// Each language's file name and contents, for the build step that writes them beside the app.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static FILES: &[(&str, &str)] = &[\n");
@@ -230,57 +229,6 @@ fn write_languages(root: &Path, out: &Path, dataset: &model::Dataset) -> Result<
     }
     source.push_str("];\n");
     write(&out.join("languages.rs"), &source)
-}
-
-/// English as a ready `Strings` value, for native code (tests, the build's first views): its
-/// interface texts as fields, and every entry in `texts`, which the tests walk.
-fn bake_english(english: &pack::Flat) -> String {
-    let mut fields = String::new();
-    let mut done = std::collections::BTreeSet::new();
-    for key in english.keys() {
-        let Some(rest) = key.strip_prefix("ui.") else {
-            continue;
-        };
-        let field = rest.split('.').next().unwrap_or(rest);
-        if !done.insert(field) {
-            continue;
-        }
-        if english.contains_key(&format!("ui.{field}")) {
-            let _ = write!(fields, "{field}: {:?}, ", english[key]);
-        } else {
-            let form = |name: &str| {
-                english
-                    .get(&format!("ui.{field}.{name}"))
-                    .or_else(|| english.get(&format!("ui.{field}.other")))
-                    .cloned()
-                    .unwrap_or_default()
-            };
-            let _ = write!(
-                fields,
-                "{field}: Plural {{ one: {:?}, few: {:?}, many: {:?}, other: {:?} }}, ",
-                form("one"),
-                form("few"),
-                form("many"),
-                form("other")
-            );
-        }
-    }
-    let mut texts = String::from("&[");
-    for (key, text) in english
-        .iter()
-        .filter(|(k, _)| !k.starts_with("meta.same_as_english."))
-    {
-        let _ = write!(texts, "({key:?}, {text:?}), ");
-    }
-    texts.push(']');
-    let rule = match english.get("meta.plural").map(String::as_str) {
-        Some("zero-one-other") => "ZeroOneOther",
-        Some("one-few-many") => "OneFewMany",
-        _ => "OneOther",
-    };
-    format!(
-        "/// English, the reference language, built in natively (tests, the build's first views); the\n/// browser reads it from its page or file like any other language.\n#[cfg(not(target_arch = \"wasm32\"))]\nstatic ENGLISH: Strings = Strings {{ code: \"en\", rule: PluralRule::{rule}, texts: {texts}, {fields} }};\n"
-    )
 }
 
 /// A language file as dotted keys and texts.

@@ -198,7 +198,7 @@ pub fn csv(data: &Dataset, t: &Strings) -> String {
                     .as_deref()
                     .unwrap_or_default()
                     .to_owned(),
-                t.about(&association.acronym, "name")
+                t.about_association(&association.acronym, "name")
                     .unwrap_or_default()
                     .to_owned(),
                 format::country_names(t, data, association.countries.iter().map(|c| &**c)),
@@ -210,7 +210,11 @@ pub fn csv(data: &Dataset, t: &Strings) -> String {
                     .members
                     .first()
                     .map(|count| {
-                        format::members(t, count, t.about(&association.acronym, "members.1"))
+                        format::members(
+                            t,
+                            count,
+                            t.about_association(&association.acronym, "members.1"),
+                        )
                     })
                     .unwrap_or_default(),
                 association
@@ -218,7 +222,7 @@ pub fn csv(data: &Dataset, t: &Strings) -> String {
                     .as_deref()
                     .unwrap_or_default()
                     .to_owned(),
-                t.about(&association.acronym, "seat")
+                t.about_association(&association.acronym, "seat")
                     .unwrap_or_default()
                     .to_owned(),
                 association
@@ -282,7 +286,7 @@ fn source_ids(association: &Association) -> Vec<&str> {
 /// The associations and their sources as JSON (UTF-8, pretty enough to read).
 pub fn json(data: &Dataset, t: &Strings, exported: Date) -> String {
     let mut out = String::from("{\n");
-    let _ = writeln!(out, "  \"title\": {},", string(t.title));
+    let _ = writeln!(out, "  \"title\": {},", string(t.title()));
     let _ = writeln!(out, "  \"language\": {},", string(t.code));
     let _ = writeln!(out, "  \"exported\": {},", string(&exported.iso()));
     out.push_str("  \"associations\": [\n");
@@ -319,7 +323,7 @@ pub fn json(data: &Dataset, t: &Strings, exported: Date) -> String {
             .enumerate()
             .map(|(n, m)| {
                 let year = m.year.map_or_else(|| "null".to_owned(), |y| y.to_string());
-                let detail = t.about(&a.acronym, &format!("members.{}", n + 1));
+                let detail = t.about_association(&a.acronym, &format!("members.{}", n + 1));
                 format!(
                     "{{\"count\": {}, \"as_written\": {}, \"year\": {year}}}",
                     m.count,
@@ -335,12 +339,15 @@ pub fn json(data: &Dataset, t: &Strings, exported: Date) -> String {
              \"description\": {}, \"sources\": [{}]}}",
             string(&a.acronym),
             optional(a.name_native.as_deref()),
-            optional(t.about(&a.acronym, "name")),
+            optional(t.about_association(&a.acronym, "name")),
             countries.join(", "),
             members.join(", "),
             optional(a.website.as_deref()),
-            optional(t.about(&a.acronym, "seat")),
-            string(t.about(&a.acronym, "description").unwrap_or_default()),
+            optional(t.about_association(&a.acronym, "seat")),
+            string(
+                t.about_association(&a.acronym, "description")
+                    .unwrap_or_default()
+            ),
             sources.join(", "),
         );
         out.push_str(if i + 1 < associations.len() {
@@ -494,7 +501,7 @@ mod tests {
         let value: serde_json::Value =
             serde_json::from_str(&json(dataset(), fr, date)).expect("the JSON parses");
         assert_eq!(value["language"], "fr");
-        assert_eq!(value["title"], fr.title);
+        assert_eq!(value["title"], fr.title());
         let vut = value["associations"]
             .as_array()
             .and_then(|list| list.iter().find(|a| a["acronym"] == "VUT"))

@@ -29,16 +29,16 @@ pub fn founding(t: &Strings, founded: &Founding) -> String {
         Founding::Disputed { year, other, .. } => {
             let others: Vec<String> = other.iter().map(|o| o.year.to_string()).collect();
             fill(
-                t.also_given_as,
+                t.also_given_as(),
                 &[
                     ("year", &year.to_string()),
-                    ("others", &join_words(&others, t.or)),
+                    ("others", &join_words(&others, t.or())),
                 ],
             )
         }
         Founding::Unknown {
             earliest, latest, ..
-        } => range(t.unknown_range, *earliest, *latest),
+        } => range(t.unknown_range(), *earliest, *latest),
     }
 }
 
@@ -61,7 +61,7 @@ pub fn thousands(t: &Strings, n: u32) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(t.thousands_separator);
+            out.push_str(t.thousands_separator());
         }
         out.push(c);
     }
@@ -75,29 +75,29 @@ pub fn members(t: &Strings, count: &MemberCount, detail: Option<&str>) -> String
     let number = thousands(t, count.count);
     let qualified = match count.qualifier {
         Qualifier::Exact => number,
-        Qualifier::About => fill(t.about, &[("count", &number)]),
-        Qualifier::Over => fill(t.over, &[("count", &number)]),
-        Qualifier::CloseTo => fill(t.close_to, &[("count", &number)]),
+        Qualifier::About => fill(t.about(), &[("count", &number)]),
+        Qualifier::Over => fill(t.over(), &[("count", &number)]),
+        Qualifier::CloseTo => fill(t.close_to(), &[("count", &number)]),
     };
     let unit = match count.unit.as_deref() {
-        None | Some("members") => t.unit_members,
-        Some("labels") => t.unit_labels,
+        None | Some("members") => t.unit_members(),
+        Some("labels") => t.unit_labels(),
         Some(other) => other,
     };
     match (detail, count.year) {
         (Some(detail), _) => fill(
-            t.count_unit_detail,
+            t.count_unit_detail(),
             &[("count", &qualified), ("unit", unit), ("detail", detail)],
         ),
         (None, Some(year)) => fill(
-            t.count_unit_year,
+            t.count_unit_year(),
             &[
                 ("count", &qualified),
                 ("unit", unit),
                 ("year", &year.to_string()),
             ],
         ),
-        (None, None) => fill(t.count_unit, &[("count", &qualified), ("unit", unit)]),
+        (None, None) => fill(t.count_unit(), &[("count", &qualified), ("unit", unit)]),
     }
 }
 
@@ -112,7 +112,7 @@ pub fn credits(t: &Strings, data: &Dataset) -> String {
         .source("article")
         .and_then(|s| s.title.as_deref())
         .unwrap_or_default();
-    fill(t.credits, &[("article", article)])
+    fill(t.credits(), &[("article", article)])
 }
 
 /// What a source is, in the interface's language, with its published name in place of
@@ -140,7 +140,7 @@ pub fn country_names<'a>(
         .into_iter()
         .map(|code| country_name(t, data, code).to_string())
         .collect();
-    join_words(&names, t.and)
+    join_words(&names, t.and())
 }
 
 /// "a", "a and b", "a, b and c" (with the language's `and` or `or`).
@@ -158,8 +158,8 @@ pub fn founded_phrase(t: &Strings, founded: &Founding) -> String {
     match founded {
         Founding::Unknown {
             earliest, latest, ..
-        } => range(t.founded_unknown, *earliest, *latest),
-        _ => fill(t.founded_year, &[("year", &founding(t, founded))]),
+        } => range(t.founded_unknown(), *earliest, *latest),
+        _ => fill(t.founded_year(), &[("year", &founding(t, founded))]),
     }
 }
 
@@ -172,7 +172,7 @@ pub fn country_summary(t: &Strings, data: &Dataset, code: &str) -> String {
         .associations_in(code)
         .map(|a| {
             fill(
-                t.association_founded,
+                t.association_founded(),
                 &[
                     ("acronym", &a.acronym),
                     ("founded", &founded_phrase(t, &a.founded)),
@@ -183,7 +183,7 @@ pub fn country_summary(t: &Strings, data: &Dataset, code: &str) -> String {
     if associations.is_empty() {
         name.to_string()
     } else {
-        t.labelled(name, &associations.join(t.list_separator))
+        t.with_label(name, &associations.join(t.list_separator()))
     }
 }
 
@@ -200,11 +200,14 @@ pub fn selection_announcement(
         None => String::new(),
         Some(Selection::Association(acronym)) => match data.association(acronym) {
             Some(a) => {
-                let name = a.name_native.as_deref().or(t.about(&a.acronym, "name"));
+                let name = a
+                    .name_native
+                    .as_deref()
+                    .or(t.about_association(&a.acronym, "name"));
                 let countries = country_names(t, data, a.countries.iter().map(|c| c.as_ref()));
                 let named = name.map_or_else(String::new, |name| format!("{name}, "));
                 fill(
-                    t.announce_association,
+                    t.announce_association(),
                     &[
                         ("acronym", &a.acronym),
                         ("name", &named),
@@ -221,11 +224,11 @@ pub fn selection_announcement(
                 .map(|a| a.acronym.to_string())
                 .collect();
             t.count(
-                &t.announce_country,
+                t.announce_country(),
                 acronyms.len(),
                 &[
                     ("country", country_name(t, data, code)),
-                    ("acronyms", &join_words(&acronyms, t.and)),
+                    ("acronyms", &join_words(&acronyms, t.and())),
                 ],
             )
         }

@@ -179,8 +179,8 @@ pub fn series(data: &'static Dataset) -> Vec<YearTotals> {
 /// The year's counts in words: ("1 association", "2 countries").
 pub fn counts(t: &Strings, totals: &YearTotals) -> (String, String) {
     (
-        t.count(&t.n_associations, totals.associations, &[]),
-        t.count(&t.n_countries, totals.countries, &[]),
+        t.count(t.n_associations(), totals.associations, &[]),
+        t.count(t.n_countries(), totals.countries, &[]),
     )
 }
 
@@ -191,7 +191,7 @@ pub fn counts(t: &Strings, totals: &YearTotals) -> (String, String) {
 pub fn describe(t: &Strings, totals: &YearTotals) -> String {
     let (associations, countries) = counts(t, totals);
     let mut text = fill(
-        t.year_totals,
+        t.year_totals(),
         &[
             ("year", &totals.year.to_string()),
             ("associations", &associations),
@@ -199,7 +199,7 @@ pub fn describe(t: &Strings, totals: &YearTotals) -> String {
         ],
     );
     if totals.possible > 0 {
-        text.push_str(&t.count(&t.n_more_unknown, totals.possible, &[]));
+        text.push_str(&t.count(t.n_more_unknown(), totals.possible, &[]));
     }
     text
 }

@@ -152,8 +152,10 @@ impl Period {
     /// For people, in the interface's language: `1970s`, `founding year unknown`.
     pub fn label(self, t: &crate::i18n::Strings) -> String {
         match self {
-            Period::Decade(start) => crate::i18n::fill(t.decade, &[("decade", &start.to_string())]),
-            Period::Unknown => t.period_unknown.to_owned(),
+            Period::Decade(start) => {
+                crate::i18n::fill(t.decade(), &[("decade", &start.to_string())])
+            }
+            Period::Unknown => t.period_unknown().to_owned(),
         }
     }
 }

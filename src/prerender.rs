@@ -94,18 +94,18 @@ pub fn language_page(template: &str, lang: Lang, site: Option<&str>) -> Result<S
         head.push_str("<base href=\"../\">\n  ");
     }
     page = replace_once(&page, "<head>\n  ", &format!("<head>\n  {head}"))?;
-    page = replace_between(&page, "<title>", "</title>", &escape_markup(t.page_title))?;
+    page = replace_between(&page, "<title>", "</title>", &escape_markup(t.page_title()))?;
     page = replace_between(
         &page,
         "<meta name=\"description\" content=\"",
         "\">",
-        &escape_markup(t.description),
+        &escape_markup(t.description()),
     )?;
     page = replace_between(
         &page,
         "<noscript>",
         "</noscript>",
-        &escape_markup(t.noscript),
+        &escape_markup(t.noscript()),
     )?;
     // Every language's page, this one's included, and the plain address as the default, at
     // their full addresses: search engines take no relative `hreflang` link, and only the host
@@ -279,7 +279,7 @@ mod tests {
                 "{code}: <html lang>"
             );
             assert!(
-                page.contains(&format!("<title>{}</title>", escape_markup(t.page_title))),
+                page.contains(&format!("<title>{}</title>", escape_markup(t.page_title()))),
                 "{code}: title"
             );
             let shown = |text: &str| {
@@ -288,13 +288,13 @@ mod tests {
                     || page.contains(&escape_markup(text).replace("&apos;", "&#39;"))
                     || page.contains(text)
             };
-            assert!(shown(t.title), "{code}: h1");
+            assert!(shown(t.title()), "{code}: h1");
             assert!(
-                page.contains(&escape_markup(t.description)),
+                page.contains(&escape_markup(t.description())),
                 "{code}: description"
             );
             assert!(
-                page.contains(&escape_markup(t.noscript)),
+                page.contains(&escape_markup(t.noscript())),
                 "{code}: noscript"
             );
             for other in Lang::all() {
@@ -324,7 +324,11 @@ mod tests {
             if !root {
                 // No English sentence of the first view is left.
                 let english = Lang::EN.strings();
-                for sentence in [english.lede, english.list_heading, english.search_label] {
+                for sentence in [
+                    english.lede(),
+                    english.list_heading(),
+                    english.search_label(),
+                ] {
                     assert!(!shown(sentence), "{code}: still says {sentence:?}");
                 }
             }

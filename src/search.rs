@@ -76,7 +76,7 @@ pub fn search(data: &'static Dataset, t: &Strings, query: &str, limit: usize) ->
             .name_native
             .as_deref()
             .into_iter()
-            .chain(t.about(&a.acronym, "name"));
+            .chain(t.about_association(&a.acronym, "name"));
         if let Some(rank) = best(&query, &a.acronym, names) {
             let hit = SearchHit {
                 selection: Selection::Association(&a.acronym),
@@ -121,7 +121,11 @@ pub fn search(data: &'static Dataset, t: &Strings, query: &str, limit: usize) ->
 /// territory when it covers several.
 fn association_label(data: &Dataset, t: &Strings, a: &Association) -> String {
     let mut label = a.acronym.to_string();
-    if let Some(name) = a.name_native.as_deref().or(t.about(&a.acronym, "name")) {
+    if let Some(name) = a
+        .name_native
+        .as_deref()
+        .or(t.about_association(&a.acronym, "name"))
+    {
         label.push_str(" · ");
         label.push_str(name);
     }
@@ -241,7 +245,7 @@ mod tests {
                 .name_native
                 .as_deref()
                 .into_iter()
-                .chain(en().about(&a.acronym, "name"))
+                .chain(en().about_association(&a.acronym, "name"))
             {
                 assert!(finds(name, want), "{} by name {name:?}", a.acronym);
                 assert!(finds(&name.to_uppercase(), want), "{name:?} in capitals");

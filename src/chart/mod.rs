@@ -74,7 +74,7 @@ impl Default for ChartStyle {
             font_px: 13.0,
             labels: {
                 let en = Lang::EN.strings();
-                (en.chart_associations, en.chart_countries)
+                (en.chart_associations(), en.chart_countries())
             },
         }
     }
@@ -380,7 +380,7 @@ pub fn chart_summary(t: &Strings, series: &[YearTotals], chosen_year: Option<u16
     let figures = |totals: &YearTotals| {
         let (associations, countries) = crate::growth::counts(t, totals);
         fill(
-            t.totals_in_year,
+            t.totals_in_year(),
             &[
                 ("associations", &associations),
                 ("countries", &countries),
@@ -389,12 +389,12 @@ pub fn chart_summary(t: &Strings, series: &[YearTotals], chosen_year: Option<u16
         )
     };
     let mut text = fill(
-        t.growth_from_to,
+        t.growth_from_to(),
         &[("first", &figures(first)), ("last", &figures(last))],
     );
     if let Some(chosen) = chosen_year.and_then(|year| series.iter().find(|t| t.year == year)) {
         text.push_str(&fill(
-            t.growth_chosen,
+            t.growth_chosen(),
             &[("year_totals", &describe(t, chosen))],
         ));
     }

@@ -191,7 +191,7 @@ pub fn app(props: &AppProps) -> Html {
             data-messages-rejected-invalid={bridge.counters.rejected_invalid.to_string()}>
             <header class="app-header">
                 <div class="title">
-                    <h1>{ t.title }</h1>
+                    <h1>{ t.title() }</h1>
                     <p class="lede">{ super::lede(t) }</p>
                 </div>
                 <HeadlineFigures headline={headline()} />
@@ -199,10 +199,10 @@ pub fn app(props: &AppProps) -> Html {
             <main class={class_list!("app-main", view_class)}>
                 <div class="toolbar">
                     <SearchBox dispatch={dispatch.clone()} />
-                    { view_bar.container("view-switch", t.show, html! { <>
-                        { view_button(0, t.view_map) }
-                        { view_button(1, t.view_timeline) }
-                        { view_button(2, t.view_table) }
+                    { view_bar.container("view-switch", t.show(), html! { <>
+                        { view_button(0, t.view_map()) }
+                        { view_button(1, t.view_timeline()) }
+                        { view_button(2, t.view_table()) }
                     </> }) }
                     <EmbedDialog query={AttrValue::from(embed_query.clone())} />
                     // The language is chosen here, beside the search: a few Tabs from it, and
@@ -254,7 +254,7 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 }
                 // `tabindex="-1"`: Firefox would otherwise stop Tab on the scrolling column itself.
-                <aside class="side" aria-label={t.side} tabindex="-1">
+                <aside class="side" aria-label={t.side()} tabindex="-1">
                     <div class="side-map">
                         if state.view == View::Map {
                             { year_bar_side }
@@ -284,21 +284,21 @@ pub fn app(props: &AppProps) -> Html {
             </main>
             if kiosk_view.attract && kiosk_view.countdown.is_none() {
                 <div class="kiosk-attract" role="status">
-                    <p>{ t.kiosk_touch }</p>
+                    <p>{ t.kiosk_touch() }</p>
                     <button type="button" class="kiosk-pause" onclick={{
                         let stay = stay.clone();
                         Callback::from(move |_: MouseEvent| stay.emit(()))
-                    }}>{ t.kiosk_pause }</button>
+                    }}>{ t.kiosk_pause() }</button>
                 </div>
             }
             if let Some(seconds) = kiosk_view.countdown {
                 <div class="kiosk-countdown" role="alertdialog" aria-modal="true" aria-labelledby="countdown-heading" aria-describedby="countdown-text">
-                    <h2 id="countdown-heading">{ t.kiosk_still_there }</h2>
-                    <p id="countdown-text">{ fill(t.plural(&t.kiosk_countdown, seconds as usize), &[("seconds", &seconds.to_string())]) }</p>
+                    <h2 id="countdown-heading">{ t.kiosk_still_there() }</h2>
+                    <p id="countdown-text">{ fill(t.plural(t.kiosk_countdown(), seconds as usize), &[("seconds", &seconds.to_string())]) }</p>
                     <button type="button" class="kiosk-stay" onclick={{
                         let stay = stay.clone();
                         Callback::from(move |_: MouseEvent| stay.emit(()))
-                    }}>{ t.kiosk_stay }</button>
+                    }}>{ t.kiosk_stay() }</button>
                 </div>
             }
             <p class="visually-hidden" aria-live="polite" data-live="selection">

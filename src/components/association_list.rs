@@ -74,7 +74,7 @@ pub fn association_list(props: &AssociationListProps) -> Html {
     };
     html! {
         <section class="associations" aria-labelledby="associations-heading">
-            <h2 id="associations-heading">{ t.list_heading }</h2>
+            <h2 id="associations-heading">{ t.list_heading() }</h2>
             <ol class="association-list" ref={list} {onkeydown} {onfocusin} {onfocusout}>
                 for &association in associations.iter() {
                     { entry(t, association, chosen.iter().any(|a| a.acronym == association.acronym),
@@ -122,19 +122,19 @@ fn entry(
             </p>
             <p class="association-facts">
                 <span class="countries">{ countries }</span>
-                <span class="founded">{ fill(t.list_founded, &[("year", &format::founding(t, &association.founded))]) }</span>
+                <span class="founded">{ fill(t.list_founded(), &[("year", &format::founding(t, &association.founded))]) }</span>
                 if let Some(count) = association.members.first() {
-                    <span class="members">{ format::members(t, count, t.about(acronym, "members.1")) }</span>
+                    <span class="members">{ format::members(t, count, t.about_association(acronym, "members.1")) }</span>
                 }
             </p>
-            <p class="association-description">{ t.about(acronym, "description").unwrap_or_default() }</p>
+            <p class="association-description">{ t.about_association(acronym, "description").unwrap_or_default() }</p>
             if let Some(representation) = &association.represented_by {
                 <p class="association-relation">
-                    { fill(t.represented_by, &[("acronym", &representation.association)]) }
+                    { fill(t.represented_by(), &[("acronym", &representation.association)]) }
                 </p>
             }
             if let Some(joining) = &association.joined_impala {
-                <p class="association-relation">{ fill(t.joined, &[("year", &joining.year.to_string())]) }</p>
+                <p class="association-relation">{ fill(t.joined(), &[("year", &joining.year.to_string())]) }</p>
             }
         </li>
     }

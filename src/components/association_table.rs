@@ -46,16 +46,16 @@ pub fn association_table(props: &AssociationTableProps) -> Html {
     };
     html! {
         <section class="association-table-section" aria-labelledby="table-heading">
-            <h2 id="table-heading">{ t.table_heading }</h2>
+            <h2 id="table-heading">{ t.table_heading() }</h2>
             <div class="table-scroll">
                 <table class="association-table">
-                    <caption class="visually-hidden">{ t.table_caption }</caption>
+                    <caption class="visually-hidden">{ t.table_caption() }</caption>
                     <thead>
                         <tr>
-                            { header(SortKey::Name, "name", t.column_name) }
-                            { header(SortKey::Country, "country", t.column_country) }
-                            { header(SortKey::Year, "founded", t.column_founded) }
-                            <th scope="col">{ t.column_members }</th>
+                            { header(SortKey::Name, "name", t.column_name()) }
+                            { header(SortKey::Country, "country", t.column_country()) }
+                            { header(SortKey::Year, "founded", t.column_founded()) }
+                            <th scope="col">{ t.column_members() }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -77,7 +77,7 @@ pub fn association_table(props: &AssociationTableProps) -> Html {
                                         </th>
                                         <td>{ format::country_names(t, data, association.countries.iter().map(|c| c.as_ref())) }</td>
                                         <td>{ format::founding(t, &association.founded) }</td>
-                                        <td>{ association.members.first().map(|count| format::members(t, count, t.about(&association.acronym, "members.1"))).unwrap_or_default() }</td>
+                                        <td>{ association.members.first().map(|count| format::members(t, count, t.about_association(&association.acronym, "members.1"))).unwrap_or_default() }</td>
                                     </tr>
                                 }
                             }}

@@ -37,7 +37,7 @@ pub fn details(props: &DetailsProps) -> Html {
             html! {
                 <>
                     <h2 id="details-heading">{ name }</h2>
-                    <p>{ t.count(&t.several_in_country, several.len(), &[("country", name)]) }</p>
+                    <p>{ t.count(t.several_in_country(), several.len(), &[("country", name)]) }</p>
                     <ul class="details-choices">
                         for association in several.iter() {
                             { choice(t, association, &props.dispatch) }
@@ -51,7 +51,7 @@ pub fn details(props: &DetailsProps) -> Html {
     };
     html! {
         <section class="details" aria-labelledby="details-heading" data-selection={selection_id(selection)}>
-            <button type="button" class="details-close" aria-label={t.close_details} title={t.close_esc}
+            <button type="button" class="details-close" aria-label={t.close_details()} title={t.close_esc()}
                 onclick={close}>{ "×" }</button>
             { body }
         </section>
@@ -108,7 +108,7 @@ fn association_details(
         .iter()
         .enumerate()
         .map(|(n, count)| {
-            let detail = t.about(acronym, &format!("members.{}", n + 1));
+            let detail = t.about_association(acronym, &format!("members.{}", n + 1));
             html! {
                 <li>
                     { format::members(t, count, detail) }
@@ -127,7 +127,7 @@ fn association_details(
                 }
             })
         };
-        let (before, after) = around(t.represented_by, "acronym");
+        let (before, after) = around(t.represented_by(), "acronym");
         html! {
             <p class="details-relation">
                 { before }
@@ -139,7 +139,7 @@ fn association_details(
     let joined = association.joined_impala.as_ref().map(|j| {
         html! {
             <p class="details-relation">
-                { fill(t.joined, &[("year", &j.year.to_string())]) }{ refs(&mut cited, t, &j.sources) }
+                { fill(t.joined(), &[("year", &j.year.to_string())]) }{ refs(&mut cited, t, &j.sources) }
             </p>
         }
     });
@@ -149,12 +149,12 @@ fn association_details(
         .enumerate()
         .map(|(n, note)| {
             let text = t
-                .about(acronym, &format!("notes.{}", n + 1))
+                .about_association(acronym, &format!("notes.{}", n + 1))
                 .unwrap_or_default();
             html! { <li>{ text }{ refs(&mut cited, t, &note.sources) }</li> }
         })
         .collect();
-    let seat = t.about(acronym, "seat");
+    let seat = t.about_association(acronym, "seat");
     html! {
         <>
             <h2 id="details-heading">
@@ -162,25 +162,25 @@ fn association_details(
                 { own_name(t, association, "details-name") }
             </h2>
             <dl class="details-facts">
-                <dt>{ if association.countries.len() > 1 { t.country_many } else { t.country_one } }</dt>
+                <dt>{ if association.countries.len() > 1 { t.country_many() } else { t.country_one() } }</dt>
                 <dd class="details-countries">{ countries }{ names_cited }</dd>
-                <dt>{ t.founded }</dt>
+                <dt>{ t.founded() }</dt>
                 <dd class="details-founded">{ founded }</dd>
                 if !members.is_empty() {
-                    <dt>{ t.members }</dt>
+                    <dt>{ t.members() }</dt>
                     <dd><ul class="details-members">{ for members }</ul></dd>
                 }
                 if let Some(seat) = seat {
-                    <dt>{ t.based_in }</dt>
+                    <dt>{ t.based_in() }</dt>
                     <dd>{ seat }</dd>
                 }
                 if let Some(website) = &association.website {
-                    <dt>{ t.website }</dt>
+                    <dt>{ t.website() }</dt>
                     <dd>
                         if kiosk {
                             <div class="details-website">
                                 <QrCode text={website.to_string()}
-                                    label={fill(t.qr_code_for, &[("site", website_label(website))])} />
+                                    label={fill(t.qr_code_for(), &[("site", website_label(website))])} />
                                 <span class="address">{ website_label(website) }</span>
                             </div>
                         } else {
@@ -189,13 +189,13 @@ fn association_details(
                     </dd>
                 }
             </dl>
-            <p class="details-description">{ t.about(acronym, "description").unwrap_or_default() }</p>
+            <p class="details-description">{ t.about_association(acronym, "description").unwrap_or_default() }</p>
             { for relation }
             { for joined }
             if !notes.is_empty() {
                 <ul class="details-notes">{ for notes }</ul>
             }
-            <h3 class="details-sources-heading">{ t.sources }</h3>
+            <h3 class="details-sources-heading">{ t.sources() }</h3>
             <ol class="details-sources">
                 for id in cited.ids().iter() {
                     { source(t, id, kiosk) }
@@ -212,7 +212,7 @@ fn founding(
     founded: &'static Founding,
     cited: &mut Citations<'static>,
 ) -> Html {
-    let detail = t.about(acronym, "founded");
+    let detail = t.about_association(acronym, "founded");
     match founded {
         Founding::Exact { year, sources } => html! {
             <>
@@ -230,12 +230,12 @@ fn founding(
                 { year.to_string() }
                 if let Some(detail) = detail { { format!(" ({detail})") } }
                 { refs(cited, t, sources) }
-                <span class="certainty">{ t.sources_disagree }</span>
+                <span class="certainty">{ t.sources_disagree() }</span>
                 <ul class="details-other-years">
                     for o in other.iter() {
                         <li>
-                            { fill(t.other_sources_give, &[("year", &o.year.to_string())]) }
-                            if let Some(detail) = t.about(acronym, &format!("other.{}", o.year)) {
+                            { fill(t.other_sources_give(), &[("year", &o.year.to_string())]) }
+                            if let Some(detail) = t.about_association(acronym, &format!("other.{}", o.year)) {
                                 { format!(" ({detail})") }
                             }
                             { "." }{ refs(cited, t, &o.sources) }
@@ -250,7 +250,7 @@ fn founding(
             sources,
         } => html! {
             <>
-                <span class="certainty">{ format::range(t.unknown_between, *earliest, *latest) }</span>
+                <span class="certainty">{ format::range(t.unknown_between(), *earliest, *latest) }</span>
                 { " " }{ detail.unwrap_or_default() }
                 { refs(cited, t, sources) }
             </>
@@ -266,7 +266,7 @@ fn refs(cited: &mut Citations<'static>, t: &Strings, sources: &'static [Text]) -
     }
     let text: Vec<String> = numbers.iter().map(usize::to_string).collect();
     html! {
-        <sup class="refs" title={t.sources_below}>{ format!("[{}]", text.join(", ")) }</sup>
+        <sup class="refs" title={t.sources_below()}>{ format!("[{}]", text.join(", ")) }</sup>
     }
 }
 

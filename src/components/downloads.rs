@@ -28,12 +28,12 @@ impl Kind {
 
     fn label(self, t: &Strings) -> &'static str {
         match self {
-            Kind::Svg(Figure::Map) => t.download_map_svg,
-            Kind::Png(Figure::Map) => t.download_map_png,
-            Kind::Svg(Figure::Timeline) => t.download_timeline_svg,
-            Kind::Png(Figure::Timeline) => t.download_timeline_png,
-            Kind::Csv => t.download_csv,
-            Kind::Json => t.download_json,
+            Kind::Svg(Figure::Map) => t.download_map_svg(),
+            Kind::Png(Figure::Map) => t.download_map_png(),
+            Kind::Svg(Figure::Timeline) => t.download_timeline_svg(),
+            Kind::Png(Figure::Timeline) => t.download_timeline_png(),
+            Kind::Csv => t.download_csv(),
+            Kind::Json => t.download_json(),
         }
     }
 
@@ -82,10 +82,10 @@ pub fn downloads(props: &DownloadsProps) -> Html {
     let bar = use_toolbar(0, offered.len());
     bar.container(
         "button-row downloads",
-        t.download,
+        t.download(),
         html! {
             <>
-                <span class="button-row-label" aria-hidden="true">{ t.download }</span>
+                <span class="button-row-label" aria-hidden="true">{ t.download() }</span>
                 for (index, kind) in offered.into_iter().enumerate() {
                     <button type="button" class="view-button" data-download={kind.key()} tabindex={bar.tabindex(index)}
                         onclick={Callback::from(move |_: MouseEvent| kind.save(t))}>{ kind.label(t) }</button>

@@ -43,7 +43,7 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     let t = use_strings();
     let copied = use_state_eq(|| None::<bool>);
     let base = use_memo((), |()| app_base());
-    let snippet = embed_snippet(&base, &props.query, t.title);
+    let snippet = embed_snippet(&base, &props.query, t.title());
     let preview = embed_url(&base, &props.query);
 
     // Open and close the native dialog (modal: focus stays inside, Escape closes it).
@@ -95,12 +95,12 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
     };
     html! {
         <>
-            <button type="button" class="embed-button" onclick={show}>{ t.embed }</button>
+            <button type="button" class="embed-button" onclick={show}>{ t.embed() }</button>
             <dialog class="embed-dialog" ref={dialog} aria-labelledby="embed-heading" {onclose}>
                 if *open {
                     <div class="embed-body">
-                        <h2 id="embed-heading">{ t.embed_heading }</h2>
-                        <p>{ t.embed_help }</p>
+                        <h2 id="embed-heading">{ t.embed_heading() }</h2>
+                        <p>{ t.embed_help() }</p>
                         <label for="embed-snippet" class="embed-label">{ "HTML" }</label>
                         <textarea id="embed-snippet" class="embed-snippet" readonly=true rows="5"
                             value={snippet.clone()} onfocus={Callback::from(|event: FocusEvent| {
@@ -109,24 +109,24 @@ pub fn embed_dialog(props: &EmbedDialogProps) -> Html {
                                 }
                             })} />
                         <div class="embed-actions">
-                            <button type="button" class="embed-copy" onclick={copy}>{ t.copy }</button>
+                            <button type="button" class="embed-copy" onclick={copy}>{ t.copy() }</button>
                             <span class="embed-status" role="status">
                                 { match *copied {
-                                    Some(true) => t.copied,
-                                    Some(false) => t.copy_refused,
+                                    Some(true) => t.copied(),
+                                    Some(false) => t.copy_refused(),
                                     None => "",
                                 } }
                             </span>
-                            <div class="view-switch" role="group" aria-label={t.preview_width}>
-                                { width(true, "phone", t.phone) }
-                                { width(false, "desktop", t.desktop) }
+                            <div class="view-switch" role="group" aria-label={t.preview_width()}>
+                                { width(true, "phone", t.phone()) }
+                                { width(false, "desktop", t.desktop()) }
                             </div>
                         </div>
                         <div class="embed-preview">
                             <iframe class={class_list!("embed-preview-frame", phone.then_some("phone"))}
-                                src={preview} title={t.preview_title} loading="lazy"></iframe>
+                                src={preview} title={t.preview_title()} loading="lazy"></iframe>
                         </div>
-                        <button type="button" class="details-close embed-close" aria-label={t.close} onclick={hide}>{ "×" }</button>
+                        <button type="button" class="details-close embed-close" aria-label={t.close()} onclick={hide}>{ "×" }</button>
                     </div>
                 }
             </dialog>

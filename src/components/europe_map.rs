@@ -284,7 +284,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
             <div class="map-stage">
             <div class={class_list!("map-frame", at_home.then_some("at-home"))}>
                 <a class={class_list!("skip-map", skip_shown.then_some("shown"))} href="#after-map" tabindex="0"
-                    onclick={skip_map} onfocus={show_skip(true)} onblur={show_skip(false)}>{ t.skip_map }</a>
+                    onclick={skip_map} onfocus={show_skip(true)} onblur={show_skip(false)}>{ t.skip_map() }</a>
                 <MapControls dispatch={props.dispatch.clone()} has_selection={state.selection.is_some()}
                     at_home={at_home} help={*help} toggle_help={toggle_help.clone()} />
                 <svg class="europe-map" ref={svg_ref} viewBox={view_box_attr}
@@ -292,9 +292,9 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                     preserveAspectRatio="xMidYMid meet"
                     {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onpointerleave}
                     {onclick} {ondblclick} {onkeydown} {onfocusin} {onfocusout}>
-                    <title id="map-title">{ t.map_title }</title>
+                    <title id="map-title">{ t.map_title() }</title>
                     <desc id="map-desc">
-                        { t.count(&t.map_description, members.covered.len(), &[]) }
+                        { t.count(t.map_description(), members.covered.len(), &[]) }
                     </desc>
                     <defs>
                         for (code, fill) in fills.iter().filter(|(_, f)| f.slots().len() > 1) {
@@ -317,7 +317,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
                 <MapHover hover={props.hover.clone()} view_box={view_box} size={size}
                     highlighted={highlighted} />
                 if *wheel_hint {
-                    <p class="wheel-hint" role="status">{ t.wheel_hint }</p>
+                    <p class="wheel-hint" role="status">{ t.wheel_hint() }</p>
                 }
                 if *help {
                     <MapKeys close={toggle_help} />

@@ -21,7 +21,7 @@ pub fn growth_chart(props: &GrowthChartProps) -> Html {
         let all = all.clone();
         use_memo((props.year, lang), move |(year, _)| {
             let style = ChartStyle {
-                labels: (t.chart_associations, t.chart_countries),
+                labels: (t.chart_associations(), t.chart_countries()),
                 ..ChartStyle::default()
             };
             let svg = growth_chart_svg(&all, Some(*year), &style);
@@ -32,7 +32,7 @@ pub fn growth_chart(props: &GrowthChartProps) -> Html {
     let (svg, summary) = (&drawn.0, &drawn.1);
     html! {
         <figure class="growth-chart" aria-labelledby="growth-heading">
-            <h2 id="growth-heading">{ t.growth_heading }</h2>
+            <h2 id="growth-heading">{ t.growth_heading() }</h2>
             <div class="growth-svg" role="img" aria-label={summary.clone()}>{ svg.clone() }</div>
             <figcaption class="growth-summary">{ summary.clone() }</figcaption>
         </figure>

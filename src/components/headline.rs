@@ -24,10 +24,10 @@ pub fn headline_figures(props: &HeadlineProps) -> Html {
         }
     };
     html! {
-        <ul class="headline" aria-label={t.figures}>
-            { figure("territories", h.territories, t.plural(&t.figure_territories, h.territories)) }
-            { figure("associations", h.associations, t.plural(&t.figure_associations, h.associations)) }
-            { figure("countries", h.countries, t.plural(&t.figure_countries, h.countries)) }
+        <ul class="headline" aria-label={t.figures()}>
+            { figure("territories", h.territories, t.plural(t.figure_territories(), h.territories)) }
+            { figure("associations", h.associations, t.plural(t.figure_associations(), h.associations)) }
+            { figure("countries", h.countries, t.plural(t.figure_countries(), h.countries)) }
         </ul>
     }
 }

@@ -27,26 +27,26 @@ pub fn map_controls(props: &MapControlsProps) -> Html {
     let bar = use_toolbar(0, 5);
     bar.column(
         "map-controls",
-        t.zoom,
+        t.zoom(),
         html! {
             <>
-                <button type="button" class="zoom-in" tabindex={bar.tabindex(0)} aria-label={t.zoom_in} title={format!("{} (+)", t.zoom_in)}
+                <button type="button" class="zoom-in" tabindex={bar.tabindex(0)} aria-label={t.zoom_in()} title={format!("{} (+)", t.zoom_in())}
                     onclick={zoom(Zoom::In(None))}>{ "+" }</button>
-                <button type="button" class="zoom-out" tabindex={bar.tabindex(1)} aria-label={t.zoom_out} title={format!("{} (−)", t.zoom_out)}
+                <button type="button" class="zoom-out" tabindex={bar.tabindex(1)} aria-label={t.zoom_out()} title={format!("{} (−)", t.zoom_out())}
                     disabled={props.at_home} onclick={zoom(Zoom::Out(None))}>{ "−" }</button>
-                <button type="button" class="zoom-reset" tabindex={bar.tabindex(2)} aria-label={t.zoom_home} title={format!("{} (0)", t.zoom_home)}
+                <button type="button" class="zoom-reset" tabindex={bar.tabindex(2)} aria-label={t.zoom_home()} title={format!("{} (0)", t.zoom_home())}
                     disabled={props.at_home} onclick={zoom(Zoom::Reset)}>
                     <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                         <path d="M2 6V2h4M14 6V2h-4M2 10v4h4M14 10v4h-4" />
                     </svg>
                 </button>
-                <button type="button" class="zoom-selection" tabindex={bar.tabindex(3)} aria-label={t.zoom_selection} title={t.zoom_selection}
+                <button type="button" class="zoom-selection" tabindex={bar.tabindex(3)} aria-label={t.zoom_selection()} title={t.zoom_selection()}
                     disabled={!props.has_selection} onclick={zoom(Zoom::ToSelection)}>
                     <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                         <circle cx="7" cy="7" r="4.5" /><path d="M10.5 10.5L14 14M5 7h4M7 5v4" />
                     </svg>
                 </button>
-                <button type="button" class="map-keys-button" tabindex={bar.tabindex(4)} aria-label={t.map_keys} title={format!("{} (?)", t.map_keys)}
+                <button type="button" class="map-keys-button" tabindex={bar.tabindex(4)} aria-label={t.map_keys()} title={format!("{} (?)", t.map_keys())}
                     aria-expanded={props.help.to_string()} aria-controls="map-keys"
                     onclick={props.toggle_help.reform(|_: MouseEvent| ())}>{ "?" }</button>
             </>

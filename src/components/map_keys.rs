@@ -14,16 +14,25 @@ pub fn map_keys(props: &MapKeysProps) -> Html {
     let t = use_strings();
     let arrows = "← → ↑ ↓";
     let rows: [(Vec<&str>, &str); 10] = [
-        (vec![arrows], t.key_arrows),
-        (vec![t.key_name_shift, " + ", arrows], t.key_shift_arrows),
-        (vec![t.key_name_home, " / ", t.key_name_end], t.key_home_end),
-        (vec![t.key_name_enter, " / ", t.key_name_space], t.key_enter),
-        (vec![t.key_name_escape], t.key_escape),
-        (vec!["+", " / ", "−"], t.key_zoom),
-        (vec!["0"], t.zoom_home),
-        (vec!["?"], t.key_help),
-        (vec![t.key_name_tab], t.key_tab),
-        (vec!["← →"], t.key_timeline),
+        (vec![arrows], t.key_arrows()),
+        (
+            vec![t.key_name_shift(), " + ", arrows],
+            t.key_shift_arrows(),
+        ),
+        (
+            vec![t.key_name_home(), " / ", t.key_name_end()],
+            t.key_home_end(),
+        ),
+        (
+            vec![t.key_name_enter(), " / ", t.key_name_space()],
+            t.key_enter(),
+        ),
+        (vec![t.key_name_escape()], t.key_escape()),
+        (vec!["+", " / ", "−"], t.key_zoom()),
+        (vec!["0"], t.zoom_home()),
+        (vec!["?"], t.key_help()),
+        (vec![t.key_name_tab()], t.key_tab()),
+        (vec!["← →"], t.key_timeline()),
     ];
     let onclick = {
         let close = props.close.clone();
@@ -41,9 +50,9 @@ pub fn map_keys(props: &MapKeysProps) -> Html {
     };
     html! {
         <section id="map-keys" class="map-keys" aria-labelledby="map-keys-title" {onkeydown}>
-            <h2 id="map-keys-title">{ t.map_keys }</h2>
-            <button type="button" class="map-keys-close" aria-label={t.map_keys_close}
-                title={t.map_keys_close} {onclick}>{ "×" }</button>
+            <h2 id="map-keys-title">{ t.map_keys() }</h2>
+            <button type="button" class="map-keys-close" aria-label={t.map_keys_close()}
+                title={t.map_keys_close()} {onclick}>{ "×" }</button>
             <dl>
                 for (keys, what) in rows {
                     <div>

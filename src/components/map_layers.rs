@@ -177,7 +177,7 @@ impl Members {
                 let summary = format::country_summary(t, data, code);
                 let (position, total) = ((i + 1).to_string(), order.len().to_string());
                 AttrValue::from(crate::i18n::fill(
-                    t.map_country,
+                    t.map_country(),
                     &[
                         ("summary", &summary),
                         ("position", &position),

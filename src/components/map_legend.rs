@@ -50,14 +50,14 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
                                 <span class={class_list!("swatch", slot_class(slot))}></span>
                             }
                         </span>
-                        { t.legend_one_colour }
+                        { t.legend_one_colour() }
                     </li>
                     <li class="legend-item">
-                        <span class="swatch swatch-striped" aria-hidden="true"></span>{ t.legend_stripes }
+                        <span class="swatch swatch-striped" aria-hidden="true"></span>{ t.legend_stripes() }
                     </li>
                     <li class="legend-item legend-more">
                         <details>
-                            <summary>{ t.legend_which }</summary>
+                            <summary>{ t.legend_which() }</summary>
                             <ul class="legend-items legend-associations">
                                 for association in associations {
                                     <li class="legend-item">
@@ -85,14 +85,14 @@ pub fn map_legend(props: &MapLegendProps) -> Html {
     };
     html! {
         <div class="map-legend">
-            { bar.container("colouring-switch view-switch", t.colour_by, html! { <>
-                { switch(Colouring::Association, t.by_association, "association") }
-                { switch(Colouring::Period, t.by_period, "period") }
+            { bar.container("colouring-switch view-switch", t.colour_by(), html! { <>
+                { switch(Colouring::Association, t.by_association(), "association") }
+                { switch(Colouring::Period, t.by_period(), "period") }
             </> }) }
-            <ul class="legend-items" aria-label={t.legend}>
+            <ul class="legend-items" aria-label={t.legend()}>
                 { items }
                 <li class="legend-item">
-                    <span class="swatch swatch-other" aria-hidden="true"></span>{ t.legend_no_member }
+                    <span class="swatch swatch-other" aria-hidden="true"></span>{ t.legend_no_member() }
                 </li>
             </ul>
         </div>

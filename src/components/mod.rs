@@ -107,7 +107,7 @@ pub(crate) fn own_name(
 ) -> Html {
     let (name, lang): (&'static str, Option<&'static str>) = match &association.name_native {
         Some(native) => (native, association.name_native_lang.as_deref()),
-        None => match t.about(&association.acronym, "name") {
+        None => match t.about_association(&association.acronym, "name") {
             Some(name) => (name, None),
             None => return Html::default(),
         },
@@ -117,14 +117,14 @@ pub(crate) fn own_name(
 
 /// The lede, IMPALA's full name (English, from the data) marked as English.
 pub(crate) fn lede(t: &crate::i18n::Strings) -> Html {
-    let (before, after) = crate::i18n::around(t.lede, "impala");
+    let (before, after) = crate::i18n::around(t.lede(), "impala");
     let name: &'static str = &crate::data::dataset().impala.name;
     yew::html! { <>{ before }<span lang="en">{ name }</span>{ after }</> }
 }
 
 /// The credits line, IMPALA's article's title marked with its own language.
 pub(crate) fn credits(t: &crate::i18n::Strings) -> Html {
-    let (before, after) = crate::i18n::around(t.credits, "article");
+    let (before, after) = crate::i18n::around(t.credits(), "article");
     let article = crate::data::dataset().source("article");
     let title = article.and_then(|a| a.title.as_deref()).unwrap_or_default();
     let lang = article.and_then(|a| a.lang.as_deref());

@@ -94,24 +94,24 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let status = if query.trim().is_empty() {
         String::new()
     } else if hits.is_empty() {
-        t.search_none.to_string()
+        t.search_none().to_string()
     } else {
-        t.count(&t.search_found, hits.len(), &[])
+        t.count(t.search_found(), hits.len(), &[])
     };
 
     html! {
         <div class="search" role="search">
-            <label for="search-input" class="search-label">{ t.search_label }</label>
+            <label for="search-input" class="search-label">{ t.search_label() }</label>
             <div class="search-field">
                 <input id="search-input" type="text" class="search-input" autocomplete="off" spellcheck="false"
                     role="combobox" aria-autocomplete="list" aria-controls="search-results"
                     aria-expanded={expanded.to_string()}
                     aria-activedescendant={expanded.then(|| format!("search-hit-{}", *active))}
-                    placeholder={t.search_placeholder}
+                    placeholder={t.search_placeholder()}
                     value={(*query).clone()} {oninput} {onkeydown} {onblur} {onfocus} />
-                <ul id="search-results" class="search-results" role="listbox" aria-label={t.search_matches} hidden={!expanded}>
+                <ul id="search-results" class="search-results" role="listbox" aria-label={t.search_matches()} hidden={!expanded}>
                     for (i, hit) in hits.iter().enumerate() {
-                        { option(i, hit, i == *active, if hit.kind == "country" { t.kind_country } else { t.kind_association }, pick.clone()) }
+                        { option(i, hit, i == *active, if hit.kind == "country" { t.kind_country() } else { t.kind_association() }, pick.clone()) }
                     }
                 </ul>
             </div>

@@ -19,10 +19,10 @@ pub struct ThemeSwitchProps {
 pub fn theme_switch(props: &ThemeSwitchProps) -> Html {
     let t = use_strings();
     let label = |theme: Theme| match theme {
-        Theme::Auto => t.theme_auto,
-        Theme::Light => t.theme_light,
-        Theme::Dark => t.theme_dark,
-        Theme::Contrast => t.theme_contrast,
+        Theme::Auto => t.theme_auto(),
+        Theme::Light => t.theme_light(),
+        Theme::Dark => t.theme_dark(),
+        Theme::Contrast => t.theme_contrast(),
     };
     let bar = use_toolbar(
         Theme::ALL
@@ -33,10 +33,10 @@ pub fn theme_switch(props: &ThemeSwitchProps) -> Html {
     );
     bar.container(
         "button-row theme-switch",
-        t.colours,
+        t.colours(),
         html! {
             <>
-                <span class="button-row-label" aria-hidden="true">{ t.colours }</span>
+                <span class="button-row-label" aria-hidden="true">{ t.colours() }</span>
                 for (index, theme) in Theme::ALL.into_iter().enumerate() {
                     <button type="button" class="view-button" data-theme-choice={theme.name()}
                         tabindex={bar.tabindex(index)} aria-pressed={(props.theme == theme).to_string()}
@@ -91,7 +91,7 @@ pub fn lang_switch(props: &LangSwitchProps) -> Html {
     html! {
         <>
         <label class="button-row lang-switch">
-            <span class="button-row-label">{ t.language }</span>
+            <span class="button-row-label">{ t.language() }</span>
             <select class="lang-select" ref={select} {onchange}>
                 for lang in Lang::all() {
                     <option value={lang.code()} lang={lang.code()} selected={props.lang == lang}>
@@ -102,7 +102,7 @@ pub fn lang_switch(props: &LangSwitchProps) -> Html {
         </label>
         <span class="lang-failed" role="status">
             if let Some(failed) = props.failed {
-                { crate::i18n::fill(t.pack_failed, &[("language", failed.own_name())]) }
+                { crate::i18n::fill(t.pack_failed(), &[("language", failed.own_name())]) }
             }
         </span>
         </>

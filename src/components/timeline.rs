@@ -197,10 +197,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
         };
         let years: Vec<String> = m.years.iter().map(u16::to_string).collect();
         let years = years.join("–");
-        let years = if m.ongoing { fill(t.ongoing, &[("years", &years)]) } else { years };
+        let years = if m.ongoing { fill(t.ongoing(), &[("years", &years)]) } else { years };
         html! {
             <section class="milestone-details" aria-labelledby="milestone-heading" aria-live="polite">
-                <button type="button" class="details-close" aria-label={t.close_milestone} onclick={close}>{ "×" }</button>
+                <button type="button" class="details-close" aria-label={t.close_milestone()} onclick={close}>{ "×" }</button>
                 <h3 id="milestone-heading">
                     <span class="milestone-years">{ years }</span>
                     { " " }<span>{ t.milestone(&m.id, "title") }</span>
@@ -213,7 +213,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
     html! {
         <section class="timeline" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{ t.timeline_heading }</h2>
+            <h2 id="timeline-heading">{ t.timeline_heading() }</h2>
             <div class="timeline-scroll" ref={box_ref}>
                 <svg class="timeline-chart" ref={svg_ref} viewBox={view_box} width={crate::number::fixed(laid.width, 0)}
                     height={crate::number::fixed(laid.height, 0)} role="group" aria-labelledby="timeline-heading"
@@ -243,13 +243,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                         aria-pressed={selected.to_string()} aria-label={name}>
                                         if let Some((earliest, latest, x0, x1)) = mark.range {
                                             <rect class="tl-band" x={f(x0)} y={f(mark.y - h / 2.0)} width={f(x1 - x0)} height={f(h)} rx="3">
-                                                <title>{ format::range(t.band_title, earliest, latest) }</title>
+                                                <title>{ format::range(t.band_title(), earliest, latest) }</title>
                                             </rect>
                                         }
                                         for (other, x) in mark.alternatives.iter() {
                                             <line class="tl-link" x1={f(mark.x)} x2={f(*x)} y1={f(mark.y)} y2={f(mark.y)} />
                                             <rect class="tl-other" x={f(*x - 4.0)} y={f(mark.y - h / 2.0 + 2.0)} width="8" height={f(h - 4.0)} rx="2">
-                                                <title>{ fill(t.also_given, &[("year", &other.to_string())]) }</title>
+                                                <title>{ fill(t.also_given(), &[("year", &other.to_string())]) }</title>
                                             </rect>
                                         }
                                         <rect class="tl-box" x={f(mark.x - mark.width / 2.0)} y={f(mark.y - h / 2.0)}
@@ -264,15 +264,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         }
                     </g>
                     <text class="track-label" x={f(scale.x0)} y={f(laid.associations.iter().map(|m| m.y).fold(laid.axis_y, f64::min))}>
-                        { t.track_associations }
+                        { t.track_associations() }
                     </text>
                     <text class="track-label" x={f(scale.x(f64::from(scale.start) + 0.5))} y={f(laid.impala_y)}>
                         { "IMPALA" }
                     </text>
                     <g class="tl-impala">
                         <circle class="tl-impala-founding" cx={f(laid.impala)} cy={f(laid.impala_y)} r={f(laid.dot_radius)}
-                            role="img" aria-label={fill(t.impala_founded, &[("year", &data.impala.founded.to_string())])}>
-                            <title>{ fill(t.impala_founded, &[("year", &data.impala.founded.to_string())]) }</title>
+                            role="img" aria-label={fill(t.impala_founded(), &[("year", &data.impala.founded.to_string())])}>
+                            <title>{ fill(t.impala_founded(), &[("year", &data.impala.founded.to_string())]) }</title>
                         </circle>
                         for mark in laid.milestones.iter() {
                             if let Some(milestone) = data.milestones.get(mark.index) {
@@ -280,7 +280,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                         (mark.first > props.year).then_some("not-yet"))}
                                     data-milestone={mark.index.to_string()} role="button" tabindex={tabindex(MarkId::Milestone(mark.index))}
                                     aria-pressed={(props.milestone == Some(mark.index)).to_string()}
-                                    aria-label={t.labelled(&milestone_years(t, mark.first, mark.last, mark.ongoing), t.milestone(&milestone.id, "title"))}>
+                                    aria-label={t.with_label(&milestone_years(t, mark.first, mark.last, mark.ongoing), t.milestone(&milestone.id, "title"))}>
                                     if mark.x1 > mark.x0 {
                                         <line class="tl-span" x1={f(mark.x0)} x2={f(mark.x1)} y1={f(mark.y)} y2={f(mark.y)} />
                                     }
@@ -292,11 +292,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     </g>
                 </svg>
             </div>
-            <ul class="timeline-key" aria-label={t.key}>
-                <li><span class="key key-box" aria-hidden="true"></span>{ t.key_box }</li>
-                <li><span class="key key-other" aria-hidden="true"></span>{ t.key_other }</li>
-                <li><span class="key key-band" aria-hidden="true"></span>{ t.key_band }</li>
-                <li><span class="key key-dot" aria-hidden="true"></span>{ t.key_milestone }</li>
+            <ul class="timeline-key" aria-label={t.key()}>
+                <li><span class="key key-box" aria-hidden="true"></span>{ t.key_box() }</li>
+                <li><span class="key key-other" aria-hidden="true"></span>{ t.key_other() }</li>
+                <li><span class="key key-band" aria-hidden="true"></span>{ t.key_band() }</li>
+                <li><span class="key key-dot" aria-hidden="true"></span>{ t.key_milestone() }</li>
             </ul>
             { for milestone_panel }
         </section>
@@ -322,7 +322,7 @@ fn milestone_years(t: &Strings, first: u16, last: u16, ongoing: bool) -> String 
         first.to_string()
     };
     if ongoing {
-        fill(t.ongoing, &[("years", &span)])
+        fill(t.ongoing(), &[("years", &span)])
     } else {
         span
     }
@@ -330,9 +330,9 @@ fn milestone_years(t: &Strings, first: u16, last: u16, ongoing: bool) -> String 
 
 fn category_name(t: &Strings, category: Category) -> &'static str {
     match category {
-        Category::Competition => t.category_competition,
-        Category::Digital => t.category_digital,
-        Category::Policy => t.category_policy,
-        Category::Sector => t.category_sector,
+        Category::Competition => t.category_competition(),
+        Category::Digital => t.category_digital(),
+        Category::Policy => t.category_policy(),
+        Category::Sector => t.category_sector(),
     }
 }

@@ -60,29 +60,29 @@ pub fn year_bar(props: &YearBarProps) -> Html {
         })
     };
     let (play_label, play_action, play_icon) = if props.playing {
-        (t.pause, Action::Pause, "❚❚")
+        (t.pause(), Action::Pause, "❚❚")
     } else {
-        (t.play, Action::Play, "▶")
+        (t.play(), Action::Play, "▶")
     };
     // Play, back and forward are one Tab stop: the arrow keys go between them.
     let bar = use_toolbar(0, 3);
     html! {
-        <div class="year-bar" role="group" aria-label={t.year}>
-            { bar.container("year-buttons", t.year, html! { <>
+        <div class="year-bar" role="group" aria-label={t.year()}>
+            { bar.container("year-buttons", t.year(), html! { <>
                 <button type="button" class="year-play" tabindex={bar.tabindex(0)} aria-label={play_label} title={play_label}
                     data-playing={props.playing.to_string()} onclick={send(play_action)}>
                     <span aria-hidden="true">{ play_icon }</span>
                 </button>
-                <button type="button" class="year-back" tabindex={bar.tabindex(1)} aria-label={t.year_back} title={t.year_back}
+                <button type="button" class="year-back" tabindex={bar.tabindex(1)} aria-label={t.year_back()} title={t.year_back()}
                     disabled={props.year <= first} onclick={send(Action::StepYear(-1))}>
                     <span aria-hidden="true">{ "◀" }</span>
                 </button>
-                <button type="button" class="year-forward" tabindex={bar.tabindex(2)} aria-label={t.year_forward} title={t.year_forward}
+                <button type="button" class="year-forward" tabindex={bar.tabindex(2)} aria-label={t.year_forward()} title={t.year_forward()}
                     disabled={props.year >= last} onclick={send(Action::StepYear(1))}>
                     <span aria-hidden="true">{ "▶" }</span>
                 </button>
             </> }) }
-            <input type="range" class="year-slider" id="year-slider" aria-label={t.year}
+            <input type="range" class="year-slider" id="year-slider" aria-label={t.year()}
                 min={first.to_string()} max={last.to_string()} step="1"
                 value={props.year.to_string()} aria-valuetext={spoken.clone()} {oninput} />
             <output class="year-totals" for="year-slider" data-year={props.year.to_string()}>
@@ -91,7 +91,7 @@ pub fn year_bar(props: &YearBarProps) -> Html {
             </output>
             <label class="year-loop">
                 <input type="checkbox" checked={props.looping} onchange={onloop} />
-                { t.loop_years }
+                { t.loop_years() }
             </label>
         </div>
     }

@@ -160,7 +160,7 @@ pub fn figure_svg(figure: Figure, t: &Strings) -> Option<(String, f64, f64)> {
         property("font-family"),
     );
     let caption = Caption {
-        title: t.title,
+        title: t.title(),
         credits: &crate::format::credits(t, crate::data::dataset()),
         ink: &ink,
         soft: &soft,

@@ -41,7 +41,7 @@ pub fn use_document_lang(lang: Lang) {
                 }
             }
         }
-        let title = lang.strings().page_title;
+        let title = lang.strings().page_title();
         if document.title() != title {
             document.set_title(title);
         }

@@ -29,8 +29,8 @@ pub struct Language {
     pub file: &'static str,
 }
 
-// `LANGUAGES` (English first), `ENGLISH` (English's words, ready; natively only), `BUILT_IN`
-// (the other languages compiled in: none in the browser, every one natively), `FILES` (each
+// `LANGUAGES` (English first), `BUILT_IN` (the languages compiled in: none in the browser,
+// every one natively), `FILES` (each
 // language's file) and `ENGLISH_COUNTRY_NAMES` (for the search), written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
@@ -91,10 +91,6 @@ impl Lang {
 
     /// This language's words, once they are loaded (natively, every language is built in).
     pub fn loaded(self) -> Option<&'static Strings> {
-        #[cfg(not(target_arch = "wasm32"))]
-        if self == Lang::EN {
-            return Some(&ENGLISH);
-        }
         let index = usize::from(self.0);
         if let Some(strings) = LOADED.with(|loaded| loaded.borrow().get(index).copied().flatten()) {
             return Some(strings);
@@ -259,9 +255,17 @@ impl Plural {
     };
 }
 
-/// Declares [`Strings`] once: its fields, and how they are read from a language's texts.
+/// Declares [`Strings`] once: its words, each read by a method of its name, and how they are
+/// read from a language's texts.
 macro_rules! strings {
     ($( $(#[$meta:meta])* $field:ident: $kind:ident, )*) => {
+        /// Each word's index in [`Strings`]'s `words`.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        enum Field { $( $field, )* }
+
+        /// Each word's key (without `ui.`) and whether it has plural forms.
+        const FIELDS: &[(&str, bool)] = &[ $( (stringify!($field), strings!(@plural $kind)), )* ];
+
         /// One language's words. Texts with `{name}` are templates for [`fill`].
         #[derive(Debug)]
         pub struct Strings {
@@ -271,23 +275,27 @@ macro_rules! strings {
             pub rule: PluralRule,
             /// Every text by dotted key, sorted by key (`countries.DE`, `association.SOM.notes.1`).
             texts: &'static [(&'static str, &'static str)],
-            $( $(#[$meta])* pub $field: strings!(@type $kind), )*
+            /// The interface's words, in the order of [`Field`] (a plain text as a [`Plural`]
+            /// whose forms are all it): one array, which a language's file fills in one loop
+            /// (a field each would be written out 160 times in the wasm).
+            words: [Plural; FIELDS.len()],
         }
 
         impl Strings {
-            /// Reads the fields from `texts` (sorted by key); an error names the first missing
+            $(
+                $(#[$meta])*
+                #[inline]
+                pub fn $field(&self) -> strings!(@type $kind) {
+                    strings!(@take $kind, self.words[Field::$field as usize])
+                }
+            )*
+
+            /// Reads the words from `texts` (sorted by key); an error names the first missing
             /// entry's key.
             pub fn from_texts(texts: &'static [(&'static str, &'static str)]) -> Result<Strings, String> {
-                /// Each field's index in `FIELDS`.
-                #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
-                enum Field { $( $field, )* }
-                /// Each field's key (without `ui.`) and whether it has plural forms.
-                const FIELDS: &[(&str, bool)] = &[ $( (stringify!($field), strings!(@plural $kind)), )* ];
-                // One loop reads every field (a read per field would be written out 160 times
-                // in the wasm).
-                let mut values = [Plural::NONE; FIELDS.len()];
-                for (value, (name, plural)) in values.iter_mut().zip(FIELDS) {
-                    *value = read_field(texts, name, *plural)?;
+                let mut words = [Plural::NONE; FIELDS.len()];
+                for (word, (name, plural)) in words.iter_mut().zip(FIELDS) {
+                    *word = read_field(texts, name, *plural)?;
                 }
                 let rule_name = lookup(texts, "meta.plural")?;
                 Ok(Strings {
@@ -295,7 +303,7 @@ macro_rules! strings {
                     rule: PluralRule::parse(rule_name)
                         .ok_or_else(|| format!("meta.plural \"{rule_name}\" is unknown"))?,
                     texts,
-                    $( $field: strings!(@take $kind, values[Field::$field as usize]), )*
+                    words,
                 })
             }
 
@@ -306,7 +314,7 @@ macro_rules! strings {
                     code: "",
                     rule: PluralRule::OneOther,
                     texts: &[],
-                    $( $field: strings!(@blank $kind), )*
+                    words: [Plural::NONE; FIELDS.len()],
                 };
                 &BLANK
             }
@@ -316,19 +324,17 @@ macro_rules! strings {
             #[allow(clippy::vec_init_then_push)]
             fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 let mut out = Vec::new();
-                $( strings!(@list $kind, out, stringify!($field), self.$field); )*
+                $( strings!(@list $kind, out, stringify!($field), self.$field()); )*
                 out
             }
         }
     };
     (@type text) => { &'static str };
-    (@type plural) => { Plural };
+    (@type plural) => { &Plural };
     (@plural text) => { false };
-    (@blank text) => { "" };
-    (@blank plural) => { Plural::NONE };
     (@plural plural) => { true };
     (@take text, $value:expr) => { $value.other };
-    (@take plural, $value:expr) => { $value };
+    (@take plural, $value:expr) => { &$value };
     (@list text, $out:ident, $name:expr, $value:expr) => { $out.push(($name, $value)); };
     (@list plural, $out:ident, $name:expr, $value:expr) => {
         $out.push(($name, $value.one));
@@ -571,7 +577,7 @@ impl Strings {
 
     /// A text about an association: `description`, `name`, `founded`, `seat`, `other.<year>`,
     /// `members.<n>`, `notes.<n>` (numbered from 1).
-    pub fn about(&self, acronym: &str, field: &str) -> Option<&'static str> {
+    pub fn about_association(&self, acronym: &str, field: &str) -> Option<&'static str> {
         self.text(&format!("association.{acronym}.{field}"))
     }
 
@@ -587,8 +593,8 @@ impl Strings {
     }
 
     /// "{label}: {text}" with this language's punctuation.
-    pub fn labelled(&self, label: &str, text: &str) -> String {
-        fill(self.labelled, &[("label", label), ("text", text)])
+    pub fn with_label(&self, label: &str, text: &str) -> String {
+        fill(self.labelled(), &[("label", label), ("text", text)])
     }
 }
 
@@ -676,7 +682,7 @@ mod tests {
             }
             for a in data.associations.iter() {
                 assert!(
-                    t.about(&a.acronym, "description").is_some(),
+                    t.about_association(&a.acronym, "description").is_some(),
                     "{}: {}",
                     lang.code(),
                     a.acronym
@@ -718,11 +724,11 @@ mod tests {
     #[test]
     fn plurals_follow_each_language() {
         let en = Lang::EN.strings();
-        assert_eq!(en.count(&en.n_associations, 1, &[]), "1 association");
-        assert_eq!(en.count(&en.n_associations, 22, &[]), "22 associations");
+        assert_eq!(en.count(en.n_associations(), 1, &[]), "1 association");
+        assert_eq!(en.count(en.n_associations(), 22, &[]), "22 associations");
         let pl = lang("pl").strings();
-        assert_eq!(pl.count(&pl.n_associations, 2, &[]), "2 stowarzyszenia");
-        assert_eq!(pl.count(&pl.n_associations, 5, &[]), "5 stowarzyszeń");
+        assert_eq!(pl.count(pl.n_associations(), 2, &[]), "2 stowarzyszenia");
+        assert_eq!(pl.count(pl.n_associations(), 5, &[]), "5 stowarzyszeń");
     }
 
     #[test]

@@ -235,7 +235,7 @@ pub fn host_drives_the_app_by_messages(page: &mut Page, _: &Expected) -> Result<
             Lang::from_code("fr")
                 .ok_or("French is listed")?
                 .strings()
-                .title
+                .title()
         ),
         QUICK,
     )?;
@@ -395,7 +395,7 @@ pub fn embed_dialog_gives_the_snippet_for_this_view(page: &mut Page, _: &Expecte
         format!("<iframe src=\"{origin}/fr/?view=timeline&amp;select=RUNDA\""),
         format!(
             "title=\"{}\"",
-            impala_map::format::escape_markup(french.strings().title)
+            impala_map::format::escape_markup(french.strings().title())
         ),
         format!("<script src=\"{origin}/impala-map-embed.js\" async></script>"),
     ] {

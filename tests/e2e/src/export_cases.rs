@@ -184,8 +184,8 @@ fn image(page: &Page, subject: &str, figure: &str, shapes: &str) -> Result<usize
             && parsed.figure == size
             && parsed.width >= size[0]
             && parsed.height > size[1] + 20.0
-            && parsed.title.as_deref() == Some(t.title)
-            && caption.starts_with(t.title)
+            && parsed.title.as_deref() == Some(t.title())
+            && caption.starts_with(t.title())
             && caption.contains("Natural Earth"),
         || format!("the {subject} SVG, for a figure of {size:?} on screen: {parsed:?}"),
     )?;

@@ -56,12 +56,12 @@ fn speaks(page: &Page, lang: Lang) -> Result<()> {
     let germany = t.country_name("DE", "Germany");
     check(
         w.lang == lang.code()
-            && w.title == t.page_title
-            && w.h1.as_deref() == Some(t.title)
-            && w.map_button.as_deref() == Some(t.view_map)
-            && w.search_label.as_deref() == Some(t.search_label)
+            && w.title == t.page_title()
+            && w.h1.as_deref() == Some(t.title())
+            && w.map_button.as_deref() == Some(t.view_map())
+            && w.search_label.as_deref() == Some(t.search_label())
             && w.figure.as_deref()
-                == Some(t.plural(&t.figure_territories, dataset().headline().territories))
+                == Some(t.plural(t.figure_territories(), dataset().headline().territories))
             && w.footer.as_deref() == Some(credits.as_str())
             && w.germany.as_deref().is_some_and(|g| g.starts_with(germany)),
         || format!("expected the page in {}: {w:#?}", lang.code()),
@@ -96,11 +96,11 @@ pub fn languages_change_the_words(page: &mut Page, _: &Expected) -> Result<()> {
     let description: String = page.text(".details-description")?;
     let in_french = french().strings();
     check(
-        Some(description.as_str()) == in_french.about("VUT", "description"),
+        Some(description.as_str()) == in_french.about_association("VUT", "description"),
         || format!("VUT's description is not the French file's: {description:?}"),
     )?;
     let founded: String = page.text(".details-facts")?;
-    check(founded.contains(french().strings().founded), || {
+    check(founded.contains(french().strings().founded()), || {
         format!("the details' labels are not French: {founded:?}")
     })?;
     let violations = page.axe_violations()?;
@@ -123,7 +123,7 @@ pub fn languages_change_the_words(page: &mut Page, _: &Expected) -> Result<()> {
         "[document.documentElement.lang, document.querySelector('h1')?.textContent ?? null]",
     )?;
     check(
-        painted.0 == "de" && painted.1.as_deref() == Some(german().strings().title),
+        painted.0 == "de" && painted.1.as_deref() == Some(german().strings().title()),
         || format!("the reloaded page {address} is not German from the start: {painted:?}"),
     )?;
     page.open_app_at(&address)?;
@@ -135,7 +135,7 @@ pub fn languages_change_the_words(page: &mut Page, _: &Expected) -> Result<()> {
     page.switch_view("timeline")?;
     page.wait_for("document.querySelector('.growth-svg text') !== null", QUICK)?;
     let heading: String = page.text("#timeline-heading")?;
-    check(heading == german().strings().timeline_heading, || {
+    check(heading == german().strings().timeline_heading(), || {
         format!("the timeline's heading is not German: {heading:?}")
     })?;
     page.screenshot_named("lang-de-timeline")?;
@@ -144,7 +144,7 @@ pub fn languages_change_the_words(page: &mut Page, _: &Expected) -> Result<()> {
     page.choose_option(".lang-select", "en")?;
     page.wait_for("document.documentElement.lang === 'en'", QUICK)?;
     let heading: String = page.text("#timeline-heading")?;
-    check(heading == Lang::EN.strings().timeline_heading, || {
+    check(heading == Lang::EN.strings().timeline_heading(), || {
         format!("back in English, the timeline's heading is {heading:?}")
     })
 }
@@ -266,7 +266,7 @@ pub fn every_word_in_the_readers_language(page: &mut Page, _: &Expected) -> Resu
             )?;
             check(
                 marked.0.as_deref() == a.name_native_lang.as_deref()
-                    && marked.1.as_deref() == t.about(acronym, "description"),
+                    && marked.1.as_deref() == t.about_association(acronym, "description"),
                 || format!("{code} {acronym}: name's lang and description: {marked:?}"),
             )?;
         }
@@ -308,7 +308,7 @@ pub fn every_word_in_the_readers_language(page: &mut Page, _: &Expected) -> Resu
         let started: bool = page.eval("document.querySelector('[data-app-ready]') !== null")?;
         check(!started, || "the app ran under script-src 'none'".into())?;
         let heading: String = page.text("h1")?;
-        check(heading == t.title, || {
+        check(heading == t.title(), || {
             format!("/{code}/ without script: the heading is {heading:?}")
         })?;
         reads_only(page, lang, "the language's page without script")?;
@@ -339,7 +339,7 @@ pub fn a_language_that_cannot_load_leaves_the_page_as_it_was(
           document.querySelector('.lang-select').value]",
     )?;
     let notice = impala_map::i18n::fill(
-        Lang::EN.strings().pack_failed,
+        Lang::EN.strings().pack_failed(),
         &[("language", italian.own_name())],
     );
     check(
@@ -348,7 +348,7 @@ pub fn a_language_that_cannot_load_leaves_the_page_as_it_was(
             format!("after a failed load: (lang, notice, menu) = {state:?}, expected the notice {notice:?}")
         },
     )?;
-    check(page.text("h1")? == Lang::EN.strings().title, || {
+    check(page.text("h1")? == Lang::EN.strings().title(), || {
         "the page left English".into()
     })?;
     page.screenshot_named("lang-failed")?;
@@ -359,7 +359,7 @@ pub fn a_language_that_cannot_load_leaves_the_page_as_it_was(
         "document.documentElement.lang === 'it' && document.querySelector('.lang-failed').textContent === ''",
         QUICK,
     )?;
-    check(page.text("h1")? == italian.strings().title, || {
+    check(page.text("h1")? == italian.strings().title(), || {
         "Italian did not arrive the second time".into()
     })
 }
@@ -380,7 +380,7 @@ pub fn the_page_carries_its_words_and_the_wasm_none(
     check(fetched.is_empty(), || {
         format!("the English page fetched language files: {fetched:?}")
     })?;
-    check(page.text("h1")? == Lang::EN.strings().title, || {
+    check(page.text("h1")? == Lang::EN.strings().title(), || {
         "the English page is not in English".into()
     })?;
     // The wasm's bytes, as text: no language's sentences in them.
@@ -394,9 +394,9 @@ pub fn the_page_carries_its_words_and_the_wasm_none(
     let mut sentences = Vec::new();
     for lang in Lang::all() {
         let t = lang.strings();
-        sentences.push(t.lede);
-        sentences.push(t.noscript);
-        sentences.extend(t.about("SOM", "description"));
+        sentences.push(t.lede());
+        sentences.push(t.noscript());
+        sentences.extend(t.about_association("SOM", "description"));
     }
     let found: Vec<String> = page.eval(&format!(
         "{}.filter((s) => window.__wasmText.includes(s))",
@@ -418,7 +418,7 @@ pub fn the_page_carries_its_words_and_the_wasm_none(
         warnings.iter().any(|w| w.contains("the page's words")),
         || format!("no warning about the missing words: {warnings:?}"),
     )?;
-    check(page.text("h1")? == Lang::EN.strings().title, || {
+    check(page.text("h1")? == Lang::EN.strings().title(), || {
         "the app did not start in English".into()
     })?;
 
@@ -434,7 +434,7 @@ pub fn the_page_carries_its_words_and_the_wasm_none(
           document.querySelectorAll('.association-list > li').length]",
     )?;
     check(
-        !state.0 && state.1 == Lang::EN.strings().title && state.2 == expected.associations,
+        !state.0 && state.1 == Lang::EN.strings().title() && state.2 == expected.associations,
         || format!("without any words: (app started, heading, listed) = {state:?}"),
     )
 }

@@ -184,7 +184,7 @@ pub fn runda_highlights_its_eight_countries(page: &mut Page, _: &Expected) -> Re
     {
         for o in other.iter() {
             let phrase = impala_map::i18n::fill(
-                impala_map::i18n::Lang::EN.strings().other_sources_give,
+                impala_map::i18n::Lang::EN.strings().other_sources_give(),
                 &[("year", &o.year.to_string())],
             );
             check(details.contains(&phrase), || {
@@ -440,15 +440,15 @@ pub fn keyboard_reaches_and_selects_countries(page: &mut Page, expected: &Expect
     let text = page.text(".map-keys")?;
     let t = impala_map::i18n::Lang::EN.strings();
     for what in [
-        t.key_arrows,
-        t.key_shift_arrows,
-        t.key_home_end,
-        t.key_enter,
-        t.key_escape,
-        t.key_zoom,
-        t.zoom_home,
-        t.key_help,
-        t.key_tab,
+        t.key_arrows(),
+        t.key_shift_arrows(),
+        t.key_home_end(),
+        t.key_enter(),
+        t.key_escape(),
+        t.key_zoom(),
+        t.zoom_home(),
+        t.key_help(),
+        t.key_tab(),
     ] {
         check(text.contains(what), || {
             format!("the key list lacks {what:?}: {text:?}")

@@ -59,7 +59,7 @@ pub fn single_file_works_from_file_url(page: &mut Page, expected: &Expected) -> 
     page.wait_for("document.documentElement.lang === 'pl'", QUICK)?;
     let polish = impala_map::i18n::Lang::from_code("pl").ok_or("Polish is listed")?;
     let heading = page.text("h1")?;
-    check(heading == polish.strings().title, || {
+    check(heading == polish.strings().title(), || {
         format!("the single file in Polish shows {heading:?}")
     })
 }
@@ -212,7 +212,7 @@ pub fn kiosk_idle_attract_touch_and_reset(page: &mut Page, _: &Expected) -> Resu
     let still_there = impala_map::i18n::Lang::from_code("de")
         .unwrap()
         .strings()
-        .kiosk_still_there;
+        .kiosk_still_there();
     check(text.contains(still_there), || {
         format!("the countdown says {text:?}, not {still_there:?}")
     })?;
