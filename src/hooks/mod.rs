@@ -9,7 +9,7 @@
 //! one Tab stop (`toolbar`), and event listeners that remove themselves (`listener`).
 //! Components call these; nothing else in the app touches the browser outside event handlers.
 //! The way to the browser is [`window()`], which is `None` when the first view is rendered at
-//! build time (`crate::prerender`).
+//! build time (`crate::prerender`); [`next_paint`] waits for the next painted frame.
 
 mod adoption;
 mod clipboard;
@@ -50,4 +50,4 @@ pub use print::use_print_parts;
 pub use toolbar::{use_toolbar, Toolbar};
 pub use url_state::{build_state, initial_state, page_settings, use_url_sync};
 pub use wheel::use_wheel;
-pub use window::window;
+pub use window::{next_paint, window};

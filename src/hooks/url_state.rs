@@ -1,6 +1,7 @@
 //! The app's state in the page's URL: read once at start (bad values are dropped with a console
-//! warning), written back as the state changes (a new selection pushes a history entry, anything
-//! else replaces it; nothing is written while the years play), and restored on Back and Forward.
+//! warning), written back as the state changes, once the change is painted (a new selection
+//! pushes a history entry, anything else replaces it; nothing is written while the years play),
+//! and restored on Back and Forward.
 //! The parsing and the query's form are `crate::url`'s.
 
 use super::{Listener, ListenerOptions};
@@ -81,6 +82,8 @@ pub fn use_url_sync(
     let latest = use_mut_ref(|| state.clone());
     *latest.borrow_mut() = state.clone();
     let written = use_mut_ref(|| UrlState::of_state(start, &url));
+    // How many times Back or Forward restored the address.
+    let back_or_forward = use_memo((), |()| std::cell::Cell::new(0u32));
     let extra = use_memo((), |()| page_settings().to_query());
     // The page the app started on, and the app's folder when it has a page per language
     // (<html data-pages>; the single file has none): a language chosen in the app goes into the
@@ -97,12 +100,13 @@ pub fn use_url_sync(
 
     // Back and Forward: restore what the URL says.
     {
-        let written = written.clone();
+        let (written, back_or_forward) = (written.clone(), back_or_forward.clone());
         use_effect_with((), move |()| {
             let listener = super::window().and_then(|window| {
                 let latest = latest.clone();
                 let written = written.clone();
                 Listener::new(&window, "popstate", ListenerOptions::default(), move |_| {
+                    back_or_forward.set(back_or_forward.get().wrapping_add(1));
                     let restored = read_url().apply_to(&latest.borrow());
                     *written.borrow_mut() = UrlState::of_state(&restored, &url);
                     dispatch.emit(Action::Restore(Box::new(restored)));
@@ -146,15 +150,25 @@ pub fn use_url_sync(
         } else {
             format!("{path}?{query}")
         };
-        if let Ok(history) = window.history() {
-            let result = if push {
-                history.push_state_with_url(&JsValue::NULL, "", Some(&target))
-            } else {
-                history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
-            };
-            if let Err(error) = result {
-                web_sys::console::warn_2(&"URL: cannot update the address".into(), &error);
+        // The address is written once the change is painted: `history.pushState` takes a few
+        // milliseconds on a slow device, which the click would otherwise wait for. Back and
+        // Forward in the meantime cancel it (the address they restore is newer).
+        let asked = back_or_forward.get();
+        wasm_bindgen_futures::spawn_local(async move {
+            super::next_paint().await;
+            if back_or_forward.get() != asked {
+                return;
             }
-        }
+            if let Ok(history) = window.history() {
+                let result = if push {
+                    history.push_state_with_url(&JsValue::NULL, "", Some(&target))
+                } else {
+                    history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
+                };
+                if let Err(error) = result {
+                    web_sys::console::warn_2(&"URL: cannot update the address".into(), &error);
+                }
+            }
+        });
     });
 }
