@@ -122,11 +122,8 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
     let gestures = use_mut_ref(Gestures::default);
     let wheel_hint = use_state_eq(|| false);
     let help = use_state_eq(|| false);
-    // The member with focus, if any: the map's Tab stop. A focus by the keyboard renders the map
-    // again to move the Tab stop there; a focus by a press does not, as the press's click (or its
-    // drag) renders the map anyway, and the press's country is then the selected one.
-    let focused = use_mut_ref(|| None::<&'static str>);
-    let refocus = use_force_update();
+    // The member with keyboard focus, if any.
+    let focused = use_state_eq(|| None::<&'static str>);
     let view_box = state.viewport.view_box(&EUROPE);
     let latest_view = use_mut_ref(|| view_box);
     *latest_view.borrow_mut() = view_box;
@@ -147,9 +144,7 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
         Geometry::new(&members.covered, *size, view_box)
     });
     let highlighted = state.highlighted();
-    let tab_stop = roving::tab_stop(&members.order, *focused.borrow(), |c| {
-        highlighted.contains(c)
-    });
+    let tab_stop = roving::tab_stop(&members.order, *focused, |c| highlighted.contains(c));
 
     {
         let effects = effects.clone();
@@ -227,38 +222,33 @@ pub fn europe_map(props: &EuropeMapProps) -> Html {
     // more before the click's own render.
     let by_keyboard = use_mut_ref(|| false);
     let onfocusin = {
-        let (effects, focused, refocus, by_keyboard) = (
-            effects.clone(),
-            focused.clone(),
-            refocus.clone(),
-            by_keyboard.clone(),
-        );
+        let (effects, focused, by_keyboard) =
+            (effects.clone(), focused.clone(), by_keyboard.clone());
         Callback::from(move |event: FocusEvent| {
             let code = country_of(event.target());
-            let moved = focused.replace(code) != code;
+            focused.set(code);
             let visible = event
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
                 .is_none_or(|e| e.matches(":focus-visible").unwrap_or(true));
             *by_keyboard.borrow_mut() = visible;
             if visible {
-                if moved {
-                    refocus.force_update();
-                }
                 effects.run(gesture::focus(code, view_box), &event);
             }
         })
     };
     let onfocusout = {
-        let effects = effects.clone();
+        let (effects, focused) = (effects.clone(), focused.clone());
         Callback::from(move |event: FocusEvent| {
             // Focus moving to another country keeps the map's Tab stop where it lands, and that
             // country's focus-in shows it.
             let to_country = country_of(event.related_target());
             let by_keyboard = std::mem::take(&mut *by_keyboard.borrow_mut());
-            if to_country.is_none() && focused.take().is_some() && by_keyboard {
-                refocus.force_update();
-                effects.run(gesture::focus(None, view_box), &event);
+            if to_country.is_none() {
+                focused.set(None);
+                if by_keyboard {
+                    effects.run(gesture::focus(None, view_box), &event);
+                }
             }
         })
     };
