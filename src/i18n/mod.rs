@@ -30,8 +30,8 @@ pub struct Language {
 }
 
 // `LANGUAGES` (English first), `BUILT_IN` (the languages compiled in: none in the browser,
-// every one natively), `FILES` (each
-// language's file) and `ENGLISH_COUNTRY_NAMES` (for the search), written by build.rs.
+// every one natively), `FILES` (each language's file) and `ENGLISH_COUNTRY_NAMES` (for the
+// search), written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// A language of the app's list.
@@ -277,7 +277,7 @@ macro_rules! strings {
             texts: &'static [(&'static str, &'static str)],
             /// The interface's words, in the order of [`Field`] (a plain text as a [`Plural`]
             /// whose forms are all it): one array, which a language's file fills in one loop
-            /// (a field each would be written out 160 times in the wasm).
+            /// (a field per word would be filled by code written out once per word in the wasm).
             words: [Plural; FIELDS.len()],
         }
 
