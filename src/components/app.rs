@@ -77,10 +77,13 @@ pub fn app(props: &AppProps) -> Html {
     {
         let dispatch = dispatch.clone();
         let start = start.clone();
+        let hover = hover.clone();
         use_effect_with((), move |()| {
             if start.0 != built.0 {
                 dispatch.emit(Action::Restore(Box::new(start.0.clone())));
             }
+            // The first hover is as quick as the next (`HoverStore::warm_up`).
+            hover.warm_up();
         });
     }
     use_url_sync(&start.0, start.1, &state, adopted, dispatch.clone());

@@ -72,6 +72,10 @@ pub const CASES: &[(&str, CaseFn)] = &[
         map_cases::hover_shows_the_tooltip,
     ),
     (
+        "the_first_hover_is_prepared_unseen",
+        map_cases::the_first_hover_is_prepared_unseen,
+    ),
+    (
         "click_selects_vut_with_its_details",
         map_cases::click_selects_vut_with_its_details,
     ),

@@ -99,6 +99,35 @@ pub fn hover_shows_the_tooltip(page: &mut Page, _: &Expected) -> Result<()> {
     Ok(())
 }
 
+/// After its start the app shows a hover once and takes it back before the next frame, so that
+/// the reader's first hover is as quick as the next (`HoverStore::warm_up`): nothing of it is
+/// ever on screen, and the page at rest shows no tooltip, no hover outline and no announcement.
+pub fn the_first_hover_is_prepared_unseen(page: &mut Page, _: &Expected) -> Result<()> {
+    page.open_app()?;
+    page.wait_for(
+        "window.__e2e.tooltips.length > 0 && window.__e2e.tooltips.every((t) => t.shown !== null)",
+        QUICK,
+    )?;
+    let shown: Vec<bool> = page.eval("window.__e2e.tooltips.map((t) => t.shown)")?;
+    check(shown.iter().all(|shown| !shown), || {
+        format!("a tooltip nobody asked for was still in the page at the next frame: {shown:?}")
+    })?;
+    let at_rest: (bool, usize, String) = page.eval(
+        "[document.querySelector('.map-tooltip') !== null, \
+          document.querySelectorAll('svg.map-hover path').length, \
+          document.querySelector('[data-live=\"selection\"]').textContent.trim()]",
+    )?;
+    check(at_rest == (false, 0, String::new()), || {
+        format!("at rest: tooltip, hover outlines, announcement = {at_rest:?}")
+    })?;
+    // The hover it prepared works as any other.
+    page.hover(&member("DE"))?;
+    page.wait_for(
+        "document.querySelector('.map-tooltip[data-country=\"DE\"]') !== null",
+        QUICK,
+    )
+}
+
 pub fn click_selects_vut_with_its_details(page: &mut Page, _: &Expected) -> Result<()> {
     page.open_app()?;
     page.click_on(&member("DE"))?;

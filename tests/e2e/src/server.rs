@@ -130,6 +130,19 @@ pub const CONSOLE_RECORDER: &str = r##"(function () {
       rec.firstView[part] = Array.prototype.slice.call(document.querySelectorAll(rec.firstViewParts[part]));
     }
   });
+  // Every map tooltip put into the page, and whether it was still there when the next frame
+  // began (`shown`: null until then): the app prepares the first hover unseen after its start.
+  rec.tooltips = [];
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      Array.prototype.forEach.call(r.addedNodes, function (node) {
+        if (node.nodeType !== 1 || !node.classList.contains("map-tooltip")) return;
+        var seen = { shown: null };
+        rec.tooltips.push(seen);
+        requestAnimationFrame(function () { seen.shown = node.isConnected; });
+      });
+    });
+  }).observe(document, { childList: true, subtree: true });
   document.addEventListener("securitypolicyviolation", function (ev) {
     rec.errors.push("Content-Security-Policy violation: " + ev.violatedDirective +
       " blocked " + (ev.blockedURI || "inline code") + " (" + ev.sourceFile + ":" + ev.lineNumber + ")");
