@@ -13,8 +13,8 @@ fn main() {
         let root = hooks::window()
             .and_then(|window| window.document())
             .and_then(|document| document.get_element_by_id("app"));
-        // The map's paths are in the page only (src/geo/europe.rs): taken first, whatever
-        // happens to the rest of the first view.
+        // The map's paths are in the page only (src/geo/europe.rs): their nodes are kept first,
+        // whatever happens to the rest of the first view, and read when a path is needed.
         if let Some(Err(reason)) = root.as_ref().map(hooks::adopt_map_paths) {
             web_sys::console::warn_1(&format!("map: {reason}; the map has no shapes").into());
         }
@@ -57,6 +57,7 @@ fn start(root: Option<web_sys::Element>, props: impala_map::AppProps) {
     match root {
         Some(root) => match hooks::adoptable(&root) {
             Ok(()) => {
+                hooks::begin_adoption();
                 yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
             }
             Err(reason) => {

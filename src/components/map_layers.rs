@@ -9,13 +9,13 @@ use super::map_tooltip::{tooltip, tooltip_position, TooltipAt};
 use super::{status_class, use_strings};
 use crate::data::dataset;
 use crate::format;
-use crate::geo::europe::EUROPE;
+use crate::geo::europe::{CountryShape, EUROPE};
 use crate::geo::labels::{place_labels, Label};
 use crate::geo::order::{map_to_element, reading_order};
 use crate::geo::targets::{hit_targets, HitTarget};
 use crate::geo::viewport::{px_per_unit, Rect};
 use crate::growth::country_status;
-use crate::hooks::{use_hovering, HoverStore};
+use crate::hooks::{use_hovering, use_made_by_adoption, HoverStore};
 use crate::i18n::Strings;
 use crate::number::short;
 use crate::palette::{fill_with, stripes_id, AssociationSlots, Fill};
@@ -66,11 +66,18 @@ pub fn map_shapes(props: &MapShapesProps) -> Html {
     } = props;
     let is_member =
         |id: Option<&str>| id.is_some_and(|id| members.covered.binary_search(&id).is_ok());
+    // The map made by adopting the first view keeps the paths the build wrote in its nodes: Yew
+    // would write every one back when it adopts them (71 KB of text, read into the wasm first),
+    // and the shapes never change. A map made later (another view's) has them from
+    // `geo::europe`. So that no path of the adopted map is ever made again (it would have no
+    // `d`), a member's path always sits in a group, which names its stripes when it has them.
+    let keeps_paths = use_made_by_adoption();
+    let d = |shape: &CountryShape| (!keeps_paths).then(|| shape.d());
     html! {
         <>
             <g class="context" aria-hidden="true">
                 for shape in EUROPE.countries.iter().filter(|s| !is_member(s.id)) {
-                    <path class="country" d={shape.d()} />
+                    <path class="country" d={d(shape)} />
                 }
             </g>
             <g class="members">
@@ -82,16 +89,13 @@ pub fn map_shapes(props: &MapShapesProps) -> Html {
                                     class={class_list!("country", "member", fill.class(code),
                                         highlighted.contains(code).then_some("selected"),
                                         status_class(country_status(data, code, *year)))}
-                                    d={shape.d()} data-country={*code} role="button"
+                                    d={d(shape)} data-country={*code} role="button"
                                     tabindex={if *tab_stop == Some(*code) { "0" } else { "-1" }}
                                     aria-pressed={highlighted.contains(code).to_string()}
                                     aria-label={name.clone()} />
                             };
                             // A striped country's paint is its group's `fill`, which it inherits.
-                            match fill.pattern(code) {
-                                Some(pattern) => html! { <g class="stripes" fill={pattern}>{ path }</g> },
-                                None => path,
-                            }
+                            html! { <g fill={fill.pattern(code)}>{ path }</g> }
                         }}
                     }
                 }

@@ -3,8 +3,11 @@
 //! and embedded by `build.rs`.
 //!
 //! The paths travel once: natively (the build's first view, the tests) they are embedded; the
-//! wasm has none of its own and takes them from the first view it adopts ([`adopt_paths`], fed
-//! by `crate::hooks::adopt_map_paths` before the app starts), where the build drew every shape.
+//! wasm has none of its own and reads them from the first view it adopts, where the build drew
+//! every shape, the first time a shape's path is asked for ([`read_paths_with`], given its reader
+//! by `crate::hooks::adopt_map_paths` before the app starts). The adopted map itself never asks:
+//! its nodes keep the paths the build wrote (`crate::components::map_layers::MapShapes`), so
+//! a start copies none of them into the wasm and writes none back.
 //!
 //! Coordinates are view units: x to the right, y down, origin at the top left, the view being
 //! `width` by `height`. Paths are SVG path data in the same units.
@@ -44,13 +47,19 @@ pub struct EuropeMap {
 
 include!(concat!(env!("OUT_DIR"), "/europe_map.rs"));
 
+/// Reads the first view's paths, by [`CountryShape::index`] (empty when they cannot be read).
+type PathReader = Box<dyn FnOnce() -> Vec<String>>;
+
 thread_local! {
-    /// The paths taken from the first view, by [`CountryShape::index`].
+    /// The paths read from the first view, by [`CountryShape::index`]: read once, when first
+    /// asked for.
     static ADOPTED: std::cell::OnceCell<Vec<&'static str>> = const { std::cell::OnceCell::new() };
+    /// How to read them, until they are read.
+    static READER: std::cell::RefCell<Option<PathReader>> = const { std::cell::RefCell::new(None) };
 }
 
 impl CountryShape {
-    /// The shape's SVG path data: embedded, or taken from the first view ([`adopt_paths`]);
+    /// The shape's SVG path data: embedded, or read from the first view ([`read_paths_with`]);
     /// empty when neither has it.
     pub fn d(&self) -> &'static str {
         if !self.d.is_empty() {
@@ -58,11 +67,34 @@ impl CountryShape {
         }
         ADOPTED.with(|paths| {
             paths
-                .get()
-                .and_then(|paths| paths.get(self.index).copied())
+                .get_or_init(|| {
+                    let read = READER.with(|reader| reader.borrow_mut().take());
+                    read.map(|read| read())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|d| &*Box::leak(d.into_boxed_str()))
+                        .collect()
+                })
+                .get(self.index)
+                .copied()
                 .unwrap_or_default()
         })
     }
+}
+
+/// Gives the shapes the reader of the first view's paths (which returns them as
+/// [`paths_from_first_view`] does, or nothing): it runs once, the first time a path is asked
+/// for, if ever. Once: a second reader changes nothing and says so.
+pub fn read_paths_with(read: impl FnOnce() -> Vec<String> + 'static) -> Result<(), String> {
+    READER.with(|reader| {
+        let mut reader = reader.borrow_mut();
+        let read_already = ADOPTED.with(|paths| paths.get().is_some());
+        if reader.is_some() || read_already {
+            return Err("the map's paths have a reader already".to_string());
+        }
+        *reader = Some(Box::new(read));
+        Ok(())
+    })
 }
 
 /// The map's paths as the first view drew them: `members`, each member country's code and path
@@ -100,20 +132,6 @@ pub fn paths_from_first_view(
         }
     }
     Ok(paths)
-}
-
-/// Keeps `paths` (from [`paths_from_first_view`]) as the shapes' paths for the app's life. Once:
-/// a second call changes nothing and says so.
-pub fn adopt_paths(paths: Vec<String>) -> Result<(), String> {
-    let paths: Vec<&'static str> = paths
-        .into_iter()
-        .map(|d| &*Box::leak(d.into_boxed_str()))
-        .collect();
-    ADOPTED.with(|adopted| {
-        adopted
-            .set(paths)
-            .map_err(|_| "the map's paths were taken already".to_string())
-    })
 }
 
 impl EuropeMap {
@@ -170,6 +188,44 @@ mod tests {
         let mut broken = others.clone();
         broken[0] = "<script>".into();
         assert!(paths_from_first_view(&EUROPE, &members, &broken).is_err());
+    }
+
+    #[test]
+    fn a_shape_without_its_own_path_reads_the_first_views_once_when_first_asked() {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        // As in the wasm: a shape whose path is not embedded.
+        let bare = |index: usize| CountryShape {
+            d: "",
+            index,
+            ..EUROPE.countries[index]
+        };
+        let reads = Rc::new(Cell::new(0));
+        let counted = reads.clone();
+        read_paths_with(move || {
+            counted.set(counted.get() + 1);
+            EUROPE.countries.iter().map(|s| s.d.to_string()).collect()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(reads.get(), 0, "nothing is read before a path is asked for");
+        assert!(
+            read_paths_with(Vec::new).is_err(),
+            "a second reader is refused"
+        );
+        for index in [3, 0, 3] {
+            assert_eq!(bare(index).d(), EUROPE.countries[index].d);
+        }
+        assert_eq!(reads.get(), 1, "read once");
+        assert!(read_paths_with(Vec::new).is_err(), "and for good");
+        let beyond = CountryShape {
+            index: EUROPE.countries.len(),
+            ..bare(0)
+        };
+        assert_eq!(
+            beyond.d(),
+            "",
+            "no path for a shape the first view did not draw"
+        );
     }
 
     #[test]

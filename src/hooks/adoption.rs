@@ -52,32 +52,60 @@ fn walk(parent: &Node, depth: usize, shape: &mut Shape) {
     }
 }
 
-/// Takes the map's paths from the first view in `root` for the app's life (`geo::europe`; the
-/// wasm carries none of its own): `Err` says why it could not.
+/// Gives the map the way to its paths: the first view's path elements in `root`, kept now (a
+/// view switch may take them out of the page) and read the first time a path is asked for
+/// (`geo::europe`; the wasm carries none of its own). `Err` says why it could not; a first view
+/// whose paths do not fit the map says so in the console when they are read, and the map then
+/// has no shapes.
 pub fn adopt_map_paths(root: &Element) -> Result<(), String> {
-    use crate::geo::europe::{adopt_paths, paths_from_first_view, EUROPE};
-    let all = |css: &str| -> Vec<Element> {
+    use crate::geo::europe::{paths_from_first_view, read_paths_with, EUROPE};
+    let all = |css: &str| {
         root.query_selector_all(css)
-            .map(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.item(i))
-                    .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<Element>(node).ok())
-                    .collect()
-            })
-            .unwrap_or_default()
+            .map_err(|_| format!("cannot look for {css}"))
     };
-    let d = |path: &Element| path.get_attribute("d").unwrap_or_default();
-    let members: Vec<(String, String)> = all("svg.europe-map g.members path[data-country]")
-        .iter()
-        .map(|path| {
-            (
-                path.get_attribute("data-country").unwrap_or_default(),
-                d(path),
-            )
+    let members = all("svg.europe-map g.members path[data-country]")?;
+    let others = all("svg.europe-map g.context path")?;
+    read_paths_with(move || {
+        let elements = |list: &web_sys::NodeList| -> Vec<Element> {
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<Element>(node).ok())
+                .collect()
+        };
+        let attribute =
+            |element: &Element, name: &str| element.get_attribute(name).unwrap_or_default();
+        let members: Vec<(String, String)> = elements(&members)
+            .iter()
+            .map(|path| (attribute(path, "data-country"), attribute(path, "d")))
+            .collect();
+        let others: Vec<String> = elements(&others)
+            .iter()
+            .map(|path| attribute(path, "d"))
+            .collect();
+        paths_from_first_view(&EUROPE, &members, &others).unwrap_or_else(|reason| {
+            web_sys::console::warn_1(&format!("map: {reason}; the map has no shapes").into());
+            Vec::new()
         })
-        .collect();
-    let others: Vec<String> = all("svg.europe-map g.context path").iter().map(d).collect();
-    adopt_paths(paths_from_first_view(&EUROPE, &members, &others)?)
+    })
+}
+
+thread_local! {
+    /// True while Yew adopts the first view: from [`begin_adoption`] to the end of the app's first
+    /// render.
+    static ADOPTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Says that the app's first render adopts the build's nodes (Yew's hydration), as the
+/// components it creates then can ask ([`use_made_by_adoption`]). Called just before it starts.
+pub fn begin_adoption() {
+    ADOPTING.with(|adopting| adopting.set(true));
+}
+
+/// Whether this component was made by adopting the first view, for its whole life: its nodes are
+/// then the build's.
+#[hook]
+pub fn use_made_by_adoption() -> bool {
+    *use_memo((), |()| ADOPTING.with(std::cell::Cell::get))
 }
 
 /// False during the app's first render (which must be the build's), true from the render after.
@@ -86,7 +114,12 @@ pub fn use_adopted() -> bool {
     let adopted = use_state_eq(|| false);
     {
         let adopted = adopted.clone();
-        use_effect_with((), move |()| adopted.set(true));
+        use_effect_with((), move |()| {
+            // Every component of the first render has been made by now (their effects run
+            // before the app's).
+            ADOPTING.with(|adopting| adopting.set(false));
+            adopted.set(true)
+        });
     }
     *adopted
 }

@@ -30,7 +30,9 @@ mod url_state;
 mod wheel;
 mod window;
 
-pub use adoption::{adopt_map_paths, adoptable, page_lang, use_adopted};
+pub use adoption::{
+    adopt_map_paths, adoptable, begin_adoption, page_lang, use_adopted, use_made_by_adoption,
+};
 pub use clipboard::copy_text;
 pub use download::{download_figure_png, download_figure_svg, download_text, today};
 pub use element_size::use_element_size;
