@@ -131,7 +131,8 @@ const ADOPTED: &str = "(() => { const kept = window.__e2e.firstView || {}; \
 
 /// The app adopts the nodes the build wrote rather than rendering them again: the heading, the
 /// lede, the map's shapes and the list are the same DOM nodes once the app is ready, at the
-/// plain address, at an address that selects an association, and on French's page.
+/// plain address, at an address that selects an association, and on French's page; and the
+/// map's paths are the build's, never written again.
 pub fn the_app_adopts_the_first_view(page: &mut Page, expected: &Expected) -> Result<()> {
     for address in ["/", "/?select=VUT&year=2005", "/fr/?select=SOM"] {
         page.open_app_at(address)?;
@@ -156,6 +157,11 @@ pub fn the_app_adopts_the_first_view(page: &mut Page, expected: &Expected) -> Re
                 )
             })?;
         }
+        // The adopted map keeps the paths the build wrote: the app writes none back.
+        let writes: u32 = page.eval("window.__e2e.pathWrites")?;
+        check(writes == 0, || {
+            format!("{address}: the app wrote {writes} path(s) of the first view's map again")
+        })?;
         let warnings: Vec<String> = page.eval("window.__e2e.warnings")?;
         let fresh: Vec<&String> = warnings
             .iter()

@@ -129,6 +129,12 @@ pub const CONSOLE_RECORDER: &str = r##"(function () {
     for (var part in rec.firstViewParts) {
       rec.firstView[part] = Array.prototype.slice.call(document.querySelectorAll(rec.firstViewParts[part]));
     }
+    // Every write to a country's path in the first view's map (the app keeps the build's).
+    rec.pathWrites = 0;
+    var map = document.querySelector("#app svg.europe-map");
+    if (map) new MutationObserver(function (records) {
+      records.forEach(function (r) { if (r.target.classList.contains("country")) rec.pathWrites++; });
+    }).observe(map, { attributes: true, attributeFilter: ["d"], subtree: true });
   });
   // Every map tooltip put into the page, and whether it was still there when the next frame
   // began (`shown`: null until then): the app prepares the first hover unseen after its start.
