@@ -25,7 +25,8 @@ pub struct TimelineProps {
     pub year: u16,
     pub selection: Option<Selection>,
     /// What is hovered (`hooks::hover`): the associations of the country hovered on the map
-    /// are marked here, and so is the mark hovered here.
+    /// are outlined here, and so is the mark hovered here ([`TimelineHover`], which alone
+    /// re-renders on a hover).
     pub hover: HoverStore,
     pub milestone: Option<usize>,
     pub dispatch: Callback<Action>,
@@ -74,9 +75,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         layout(data, &LayoutOptions::for_width(f64::from(*width)))
     });
     let chosen = data.associations_of(props.selection);
-    let hover = use_hovering(&props.hover).hover;
     let svg_ref = use_node_ref();
-    // Keyed on the width, as the layout is: a hover re-renders without comparing layouts.
     let order = use_memo(width, |_| laid.keyboard_order());
     // The mark with keyboard focus; else Tab reaches the chosen one, else the first.
     let focused = use_state_eq(|| None::<MarkId>);
@@ -85,10 +84,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
         MarkId::Milestone(i) => props.milestone == Some(*i),
     });
     let tabindex = |mark: MarkId| if tab_stop == Some(mark) { "0" } else { "-1" };
-    let linked: Vec<&str> = hover
-        .country
-        .map(|code| data.associations_in(code).map(|a| &*a.acronym).collect())
-        .unwrap_or_default();
 
     let activate = {
         let dispatch = props.dispatch.clone();
@@ -234,11 +229,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 let association = data.association(mark.acronym);
                                 let state = association.map_or(Status::Founded, |a| status(&a.founded, props.year));
                                 let selected = chosen.iter().any(|a| a.acronym == mark.acronym);
-                                let is_linked = linked.contains(&mark.acronym) || hover.association == Some(mark.acronym);
                                 let name = association.map_or_else(|| mark.acronym.to_string(), |a| format!("{}, {}", a.acronym, format::founded_phrase(t, &a.founded)));
                                 html! {
                                     <g class={class_list!("tl-mark", certainty_class(mark.certainty), status_class(state),
-                                            selected.then_some("selected"), is_linked.then_some("linked"))}
+                                            selected.then_some("selected"))}
                                         data-association={mark.acronym} role="button" tabindex={tabindex(MarkId::Association(mark.acronym))}
                                         aria-pressed={selected.to_string()} aria-label={name}>
                                         if let Some((earliest, latest, x0, x1)) = mark.range {
@@ -263,6 +257,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             }}
                         }
                     </g>
+                    <TimelineHover hover={props.hover.clone()} laid={laid.clone()} />
                     <text class="track-label" x={f(scale.x0)} y={f(laid.associations.iter().map(|m| m.y).fold(laid.axis_y, f64::min))}>
                         { t.track_associations() }
                     </text>
@@ -300,6 +295,47 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </ul>
             { for milestone_panel }
         </section>
+    }
+}
+
+#[derive(Properties)]
+struct TimelineHoverProps {
+    hover: HoverStore,
+    laid: Rc<TimelineLayout>,
+}
+
+/// The same store and the same layout (by identity) are the same props.
+impl PartialEq for TimelineHoverProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.hover == other.hover && Rc::ptr_eq(&self.laid, &other.laid)
+    }
+}
+
+/// What is hovered, on the timeline: an outline over the marks of the country hovered on the map
+/// and over the mark hovered here, in a layer of its own over the marks. The only part of the
+/// timeline a hover re-renders, as the map's hover layer is the map's (`map_layers::MapHover`).
+#[function_component(TimelineHover)]
+fn timeline_hover(props: &TimelineHoverProps) -> Html {
+    let hover = use_hovering(&props.hover).hover;
+    let linked: Vec<&str> = hover
+        .country
+        .map(|code| {
+            dataset()
+                .associations_in(code)
+                .map(|a| &*a.acronym)
+                .collect()
+        })
+        .unwrap_or_default();
+    let h = LayoutOptions::default().mark_height;
+    html! {
+        <g class="tl-hover" aria-hidden="true">
+            for mark in props.laid.associations.iter().filter(|m| {
+                linked.contains(&m.acronym) || hover.association == Some(m.acronym)
+            }) {
+                <rect class="tl-linked" data-association={mark.acronym} x={f(mark.x - mark.width / 2.0)}
+                    y={f(mark.y - h / 2.0)} width={f(mark.width)} height={f(h)} rx="3" />
+            }
+        </g>
     }
 }
 

@@ -276,12 +276,50 @@ pub fn timeline_marks_and_linking(page: &mut Page, expected: &Expected) -> Resul
             .is_some_and(|t| t.contains("2011") && t.contains("2019")),
         || format!("INDIERO's band says {band:?}"),
     )?;
-    // Hovering a mark outlines its countries on the map.
+    // Hovering a mark outlines its countries on the map, and the mark in the timeline's hover
+    // layer.
     page.hover(".tl-mark[data-association=RUNDA] .tl-box")?;
     page.wait_for(
-        "document.querySelectorAll('svg.map-hover path.outline').length >= 8",
+        "document.querySelectorAll('svg.map-hover path.outline').length >= 8 \
+         && document.querySelector('.tl-hover .tl-linked[data-association=RUNDA]') !== null",
         QUICK,
     )?;
+    // Hovering a country on the map outlines its associations on the timeline, over their marks,
+    // and changes nothing else of the timeline.
+    page.eval::<bool>(
+        "(() => { window.__timelineChanges = 0; new MutationObserver((records) => { \
+           for (const r of records) if (!r.target.closest('.tl-hover')) window.__timelineChanges++; \
+         }).observe(document.querySelector('svg.timeline-chart'), \
+           { subtree: true, childList: true, attributes: true, characterData: true }); return true; })()",
+    )?;
+    page.hover("svg.europe-map path.country.member[data-country=\"DE\"]")?;
+    page.wait_for(
+        "document.querySelector('.tl-hover .tl-linked[data-association=VUT]') !== null \
+         && document.querySelector('.tl-hover .tl-linked[data-association=RUNDA]') === null",
+        QUICK,
+    )?;
+    // (Firefox's boxes include half the stroke, which differs: the centres and sizes are compared.)
+    let over: bool = page.eval(
+        "(() => { const o = document.querySelector('.tl-linked[data-association=VUT]').getBoundingClientRect(); \
+         const b = document.querySelector('.tl-mark[data-association=VUT] .tl-box').getBoundingClientRect(); \
+         const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2]; \
+         const [ox, oy] = centre(o), [bx, by] = centre(b); \
+         return Math.abs(ox - bx) < 1 && Math.abs(oy - by) < 1 \
+           && Math.abs(o.width - b.width) < 3 && Math.abs(o.height - b.height) < 3; })()",
+    )?;
+    if !over {
+        let rects: String = page.eval(
+            "JSON.stringify([document.querySelector('.tl-linked[data-association=VUT]').getBoundingClientRect(), \
+             document.querySelector('.tl-mark[data-association=VUT] .tl-box').getBoundingClientRect()])",
+        )?;
+        return Err(format!(
+            "Germany's hover outlines something else than VUT's mark on the timeline: {rects}"
+        ));
+    }
+    let changes: u32 = page.eval("window.__timelineChanges")?;
+    check(changes == 0, || {
+        format!("a hover on the map changed the timeline's own marks {changes} time(s)")
+    })?;
     // Selecting on the timeline selects on the map.
     page.click_on(".tl-mark[data-association=VUT] .tl-box")?;
     page.wait_for(
