@@ -190,6 +190,8 @@ pub fn a_changed_first_view_is_rendered_afresh(page: &mut Page, expected: &Expec
     })?;
     let apps: usize = page.eval("document.querySelectorAll('.app').length")?;
     check(apps == 1, || format!("{apps} copies of the app"))?;
+    // The map rendered afresh has its shapes: their paths were read from the changed page's.
+    page.check_member_count(expected.countries, "after rendering afresh")?;
     let added: bool = page.eval("document.querySelector('.added-by-an-extension') !== null")?;
     check(!added, || {
         "the changed first view is still in the page".into()

@@ -169,10 +169,15 @@ impl<'a> Page<'a> {
     /// Fails unless the map draws `expected` member countries; `drawn` says where, in the
     /// message ("from the .gz copies").
     pub fn check_member_count(&self, expected: usize, drawn: &str) -> Result<()> {
-        let members: usize =
-            self.eval("document.querySelectorAll('svg.europe-map path.country.member').length")?;
-        check(members == expected, || {
-            format!("{members} member countries drawn {drawn}, expected {expected}")
+        // A member's shape counts when its path has data: an element without would draw nothing.
+        let (members, with_paths): (usize, usize) = self.eval(
+            "(() => { const all = Array.from(document.querySelectorAll('svg.europe-map path.country.member')); \
+             return [all.length, all.filter((p) => /^[Mm]/.test(p.getAttribute('d') || '')).length]; })()",
+        )?;
+        check(members == expected && with_paths == expected, || {
+            format!(
+                "{members} member countries drawn {drawn} ({with_paths} with a path), expected {expected}"
+            )
         })
     }
 

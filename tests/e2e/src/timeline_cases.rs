@@ -187,6 +187,9 @@ pub fn timeline_marks_and_linking(page: &mut Page, expected: &Expected) -> Resul
         "document.querySelector('svg.timeline-chart .tl-mark') !== null",
         QUICK,
     )?;
+    // The map beside the timeline is made afresh, with the paths the app read from the first
+    // view's.
+    page.check_member_count(expected.countries, "beside the timeline")?;
     let marks: Vec<String> = page.eval(
         "Array.from(document.querySelectorAll('svg.timeline-chart .tl-mark'), (e) => e.getAttribute('data-association'))",
     )?;
