@@ -15,8 +15,8 @@ fn main() {
             .and_then(|document| document.get_element_by_id("app"));
         // The map's paths are in the page only (src/geo/europe.rs): their nodes are kept first,
         // whatever happens to the rest of the first view, and read when a path is needed.
-        if let Some(Err(reason)) = root.as_ref().map(hooks::adopt_map_paths) {
-            web_sys::console::warn_1(&format!("map: {reason}; the map has no shapes").into());
+        if let Some(root) = &root {
+            hooks::adopt_map_paths(root);
         }
         // The wasm carries no language: the page's words (which the page carries, else their
         // file) are read first, and the app starts in them. Without them the page stays as the

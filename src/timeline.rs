@@ -103,6 +103,17 @@ pub struct AssociationMark {
 }
 
 impl AssociationMark {
+    /// The mark's box as `[x, y, width, height]`, for boxes `height` high: the box itself, and
+    /// the hover's outline drawn over it.
+    pub fn box_rect(&self, height: f64) -> [f64; 4] {
+        [
+            self.x - self.width / 2.0,
+            self.y - height / 2.0,
+            self.width,
+            height,
+        ]
+    }
+
     /// The x extent the mark occupies in its lane: its box, its other years' hollow ticks
     /// (`tick_width` wide) and its band.
     pub fn extent(&self, tick_width: f64) -> (f64, f64) {
@@ -463,6 +474,17 @@ mod tests {
                 xs.extend(m.range.iter().flat_map(|r| [r.2, r.3]));
                 assert!(
                     xs.iter().all(|x| *x >= left - EPS && *x <= right + EPS),
+                    "{m:?}"
+                );
+                // The box drawn (and the hover's outline over it) is inside the extent, centred
+                // on the mark, below the top edge.
+                let [bx, by, bw, bh] = m.box_rect(o.mark_height);
+                assert!(
+                    bx >= left - EPS
+                        && bx + bw <= right + EPS
+                        && by >= -EPS
+                        && (bx + bw / 2.0 - m.x).abs() < EPS
+                        && (by + bh / 2.0 - m.y).abs() < EPS,
                     "{m:?}"
                 );
                 associations.push((m.lane, left, right));

@@ -229,6 +229,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 let association = data.association(mark.acronym);
                                 let state = association.map_or(Status::Founded, |a| status(&a.founded, props.year));
                                 let selected = chosen.iter().any(|a| a.acronym == mark.acronym);
+                                let [bx, by, bw, bh] = mark.box_rect(h);
                                 let name = association.map_or_else(|| mark.acronym.to_string(), |a| format!("{}, {}", a.acronym, format::founded_phrase(t, &a.founded)));
                                 html! {
                                     <g class={class_list!("tl-mark", certainty_class(mark.certainty), status_class(state),
@@ -246,8 +247,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                                 <title>{ fill(t.also_given(), &[("year", &other.to_string())]) }</title>
                                             </rect>
                                         }
-                                        <rect class="tl-box" x={f(mark.x - mark.width / 2.0)} y={f(mark.y - h / 2.0)}
-                                            width={f(mark.width)} height={f(h)} rx="3" />
+                                        <rect class="tl-box" x={f(bx)} y={f(by)} width={f(bw)} height={f(bh)} rx="3" />
                                         <text class="tl-label" x={f(mark.x)} y={f(mark.y)}>
                                             { mark.acronym }
                                             if mark.certainty == Certainty::Unknown { { "?" } }
@@ -329,11 +329,11 @@ fn timeline_hover(props: &TimelineHoverProps) -> Html {
     let h = LayoutOptions::default().mark_height;
     html! {
         <g class="tl-hover" aria-hidden="true">
-            for mark in props.laid.associations.iter().filter(|m| {
-                linked.contains(&m.acronym) || hover.association == Some(m.acronym)
-            }) {
-                <rect class="tl-linked" data-association={mark.acronym} x={f(mark.x - mark.width / 2.0)}
-                    y={f(mark.y - h / 2.0)} width={f(mark.width)} height={f(h)} rx="3" />
+            for (acronym, [x, y, width, height]) in props.laid.associations.iter()
+                .filter(|m| linked.contains(&m.acronym) || hover.association == Some(m.acronym))
+                .map(|m| (m.acronym, m.box_rect(h)))
+            {
+                <rect class="tl-linked" data-association={acronym} x={f(x)} y={f(y)} width={f(width)} height={f(height)} rx="3" />
             }
         </g>
     }

@@ -54,10 +54,21 @@ fn walk(parent: &Node, depth: usize, shape: &mut Shape) {
 
 /// Gives the map the way to its paths: the first view's path elements in `root`, kept now (a
 /// view switch may take them out of the page) and read the first time a path is asked for
-/// (`geo::europe`; the wasm carries none of its own). `Err` says why it could not; a first view
-/// whose paths do not fit the map says so in the console when they are read, and the map then
-/// has no shapes.
-pub fn adopt_map_paths(root: &Element) -> Result<(), String> {
+/// (`geo::europe`; the wasm carries none of its own). What cannot be kept or read, it says in
+/// the console (when the paths are read, for a first view whose paths do not fit the map), and
+/// the map then has no shapes.
+pub fn adopt_map_paths(root: &Element) {
+    if let Err(reason) = keep_map_paths(root) {
+        no_shapes(&reason);
+    }
+}
+
+/// The console's word for a map without its paths.
+fn no_shapes(reason: &str) {
+    web_sys::console::warn_1(&format!("map: {reason}; the map has no shapes").into());
+}
+
+fn keep_map_paths(root: &Element) -> Result<(), String> {
     use crate::geo::europe::{paths_from_first_view, read_paths_with, EUROPE};
     let all = |css: &str| {
         root.query_selector_all(css)
@@ -83,7 +94,7 @@ pub fn adopt_map_paths(root: &Element) -> Result<(), String> {
             .map(|path| attribute(path, "d"))
             .collect();
         paths_from_first_view(&EUROPE, &members, &others).unwrap_or_else(|reason| {
-            web_sys::console::warn_1(&format!("map: {reason}; the map has no shapes").into());
+            no_shapes(&reason);
             Vec::new()
         })
     })
