@@ -52,4 +52,4 @@ pub use print::use_print_parts;
 pub use toolbar::{use_toolbar, Toolbar};
 pub use url_state::{build_state, initial_state, page_settings, use_url_sync};
 pub use wheel::use_wheel;
-pub use window::{next_paint, next_task, window};
+pub use window::{next_paint, window};

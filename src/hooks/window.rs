@@ -1,5 +1,5 @@
-//! The browser's window, the one way into it for the app's code, and the waits for the next
-//! painted frame and the next task.
+//! The browser's window, the one way into it for the app's code, and the wait for the next
+//! painted frame.
 
 /// The page's window, or `None` where there is none: in the build step that renders the first
 /// view into `index.html` (`crate::prerender`, native), where the app sees no URL, no media
@@ -28,19 +28,10 @@ pub async fn next_paint() {
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PAINT_AT_MOST_MS);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
-    next_task().await;
-}
-
-/// Resolves in a task of its own, queued now: what follows runs once the browser has had the
-/// main thread back (for input, or a frame that is due).
-pub async fn next_task() {
-    let Some(window) = window() else {
-        return;
-    };
-    let task = js_sys::Promise::new(&mut |resolve, _| {
+    let after = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(task).await;
+    let _ = wasm_bindgen_futures::JsFuture::from(after).await;
 }
 
 /// How long [`next_paint`] waits for a frame.
